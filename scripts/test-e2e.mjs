@@ -1,0 +1,90 @@
+// Browser journeys: builds the web app if needed, starts the platform on a fresh embedded database
+// with the Da Nang demo data, runs e2e/**/*.spec.ts in headless Debian Chromium, stops the platform.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!fs.existsSync(chromium)) {
+  console.error(
+    `test:e2e: no Chromium at ${chromium}. Install Debian's: apt-get install -y chromium (or set CHROMIUM_PATH).`,
+  );
+  process.exit(1);
+}
+
+const build = spawnSync(process.execPath, [path.join(root, 'scripts', 'build-web-if-needed.mjs')], {
+  cwd: root,
+  stdio: 'inherit',
+});
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+async function waitUntilReady(url, server, seconds = 60) {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the platform exited with code ${server.exitCode}`);
+    try {
+      const response = await fetch(`${url}/readyz`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the platform was not ready after ${seconds}s`);
+}
+
+const port = await freePort();
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'citydx-e2e-'));
+const baseUrl = `http://127.0.0.1:${port}`;
+const adminPassword = 'e2e-admin-password';
+const env = {
+  ...process.env,
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  PUBLIC_URL: baseUrl,
+  DATA_DIR: dataDir,
+  ADMIN_PASSWORD: adminPassword,
+  LOG_LEVEL: 'warn',
+};
+delete env.DATABASE_URL;
+const server = spawn(
+  process.execPath,
+  ['--import', 'tsx', path.join(root, 'server', 'src', 'main.ts'), 'start'],
+  { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] },
+);
+
+let status = 1;
+try {
+  await waitUntilReady(baseUrl, server);
+  const run = spawnSync('npx', ['vitest', 'run', '--config', 'e2e/vitest.config.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      E2E_BASE_URL: baseUrl,
+      E2E_ADMIN_PASSWORD: adminPassword,
+      CHROMIUM_PATH: chromium,
+    },
+  });
+  status = run.status ?? 1;
+} catch (error) {
+  console.error(`test:e2e: ${error.message}`);
+} finally {
+  server.kill('SIGTERM');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+process.exit(status);

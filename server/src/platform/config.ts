@@ -1,0 +1,302 @@
+import path from 'node:path';
+
+/**
+ * The only reader of `process.env`. Every variable is declared once below with its default and meaning;
+ * `.env.example` is generated from this list and a test keeps them in sync. Defaults give the embedded
+ * mode: PGlite under ./data, local blob storage, demo data on first start.
+ */
+
+type Parser<T> = (raw: string, name: string) => T;
+
+interface VariableSpec<T> {
+  readonly description: string;
+  readonly defaultValue: string | undefined;
+  readonly parse: Parser<T>;
+}
+
+function variable<T>(
+  description: string,
+  defaultValue: string | undefined,
+  parse: Parser<T>,
+): VariableSpec<T> {
+  return { description, defaultValue, parse };
+}
+
+const asString: Parser<string> = (raw) => raw;
+
+const asInteger =
+  (min: number, max: number): Parser<number> =>
+  (raw, name) => {
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+    }
+    return value;
+  };
+
+const asBoolean: Parser<boolean> = (raw, name) => {
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
+};
+
+const asUrl =
+  (protocols: readonly string[]): Parser<string> =>
+  (raw, name) => {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new Error(`${name} must be a URL, got "${raw}"`);
+    }
+    if (!protocols.includes(url.protocol)) {
+      throw new Error(`${name} must use ${protocols.join(' or ')}, got "${url.protocol}"`);
+    }
+    return raw.replace(/\/$/, '');
+  };
+
+const asOneOf =
+  <T extends string>(values: readonly T[]): Parser<T> =>
+  (raw, name) => {
+    if (!(values as readonly string[]).includes(raw)) {
+      throw new Error(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
+    }
+    return raw as T;
+  };
+
+const optional =
+  <T>(parse: Parser<T>): Parser<T | undefined> =>
+  (raw, name) =>
+    raw === '' ? undefined : parse(raw, name);
+
+/** Every environment variable citydx reads, in the order `.env.example` lists them. */
+export const environmentVariables = {
+  PORT: variable('HTTP port for the web app and every API.', '8080', asInteger(0, 65535)),
+  HOST: variable('Interface to listen on.', '0.0.0.0', asString),
+  PUBLIC_URL: variable(
+    'Address users reach the platform at (used in links, cookies, OpenAPI). Defaults to http://localhost:PORT.',
+    '',
+    optional(asUrl(['http:', 'https:'])),
+  ),
+  DATABASE_URL: variable(
+    'PostgreSQL 15+ connection string. Unset: embedded PGlite stored under DATA_DIR/pglite.',
+    '',
+    optional(asUrl(['postgres:', 'postgresql:'])),
+  ),
+  DATABASE_POOL_SIZE: variable(
+    'Connections per app process when DATABASE_URL is set.',
+    '10',
+    asInteger(1, 200),
+  ),
+  DATA_DIR: variable(
+    'Folder for the embedded database, uploaded files and the admin password file.',
+    './data',
+    asString,
+  ),
+  LOG_LEVEL: variable(
+    'pino log level.',
+    'info',
+    asOneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const),
+  ),
+  ADMIN_EMAIL: variable(
+    'Login of the first system administrator, created on first start.',
+    'admin@citydx.local',
+    asString,
+  ),
+  ADMIN_PASSWORD: variable(
+    'Password of the first administrator. Unset: a random one is generated and written to DATA_DIR/admin-password.txt (mode 0600).',
+    '',
+    optional(asString),
+  ),
+  DEMO_DATA: variable('Load the Da Nang demo data on first start.', 'true', asBoolean),
+  SESSION_TTL_HOURS: variable(
+    'How long a console session lasts without activity.',
+    '12',
+    asInteger(1, 24 * 30),
+  ),
+  COOKIE_SECURE: variable(
+    'Send session cookies only over HTTPS. Defaults to true when PUBLIC_URL is https.',
+    '',
+    optional(asBoolean),
+  ),
+  LOGIN_MAX_FAILURES: variable('Failed logins in a row before an account is locked.', '5', asInteger(1, 100)),
+  LOGIN_LOCKOUT_MINUTES: variable('How long a locked account stays locked.', '15', asInteger(1, 24 * 60)),
+  LOGIN_RATE_PER_MINUTE: variable(
+    'Login attempts allowed per client IP per minute.',
+    '20',
+    asInteger(1, 10_000),
+  ),
+  PUBLIC_RATE_PER_MINUTE: variable(
+    'Requests per client IP per minute on rate-limited public endpoints.',
+    '600',
+    asInteger(1, 1_000_000),
+  ),
+  BODY_LIMIT_BYTES: variable(
+    'Largest JSON request body accepted.',
+    '1048576',
+    asInteger(1024, 1024 * 1024 * 1024),
+  ),
+  BLOB_STORE: variable(
+    'Where uploaded files live: local (DATA_DIR/files) or s3.',
+    'local',
+    asOneOf(['local', 's3'] as const),
+  ),
+  S3_ENDPOINT: variable(
+    'S3-compatible endpoint URL (MinIO, Ceph, AWS) when BLOB_STORE=s3.',
+    '',
+    optional(asUrl(['http:', 'https:'])),
+  ),
+  S3_REGION: variable('S3 region.', 'us-east-1', asString),
+  S3_BUCKET: variable('S3 bucket for uploaded files.', '', optional(asString)),
+  S3_ACCESS_KEY_ID: variable('S3 access key.', '', optional(asString)),
+  S3_SECRET_ACCESS_KEY: variable('S3 secret key.', '', optional(asString)),
+  S3_FORCE_PATH_STYLE: variable('Use path-style S3 URLs (needed by MinIO).', 'true', asBoolean),
+  JOBS_ENABLED: variable(
+    'Run the background job scheduler and outbox dispatcher in this process.',
+    'true',
+    asBoolean,
+  ),
+  OUTBOX_POLL_MS: variable(
+    'How often the outbox dispatcher looks for new events.',
+    '1000',
+    asInteger(50, 60_000),
+  ),
+  WEB_DIST_DIR: variable('Built web app served at / (npm run build).', './web/dist', asString),
+  TRUST_PROXY: variable('Trust X-Forwarded-* headers (set when behind a reverse proxy).', 'false', asBoolean),
+} as const;
+
+type Variables = typeof environmentVariables;
+type ParsedVariables = {
+  [K in keyof Variables]: Variables[K] extends VariableSpec<infer T> ? T : never;
+};
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly publicUrl: string;
+  readonly database: {
+    readonly url: string | undefined;
+    readonly poolSize: number;
+    readonly pgliteDir: string;
+  };
+  readonly dataDir: string;
+  readonly logLevel: ParsedVariables['LOG_LEVEL'];
+  readonly admin: {
+    readonly email: string;
+    readonly password: string | undefined;
+    readonly passwordFile: string;
+  };
+  readonly demoData: boolean;
+  readonly auth: {
+    readonly sessionTtlHours: number;
+    readonly cookieSecure: boolean;
+    readonly loginMaxFailures: number;
+    readonly loginLockoutMinutes: number;
+    readonly loginRatePerMinute: number;
+  };
+  readonly publicRatePerMinute: number;
+  readonly bodyLimitBytes: number;
+  readonly blobs:
+    | { readonly kind: 'local'; readonly dir: string }
+    | {
+        readonly kind: 's3';
+        readonly endpoint: string | undefined;
+        readonly region: string;
+        readonly bucket: string;
+        readonly accessKeyId: string | undefined;
+        readonly secretAccessKey: string | undefined;
+        readonly forcePathStyle: boolean;
+      };
+  readonly jobsEnabled: boolean;
+  readonly outboxPollMs: number;
+  readonly webDistDir: string;
+  readonly trustProxy: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function parseVariables(env: NodeJS.ProcessEnv): ParsedVariables {
+  const problems: string[] = [];
+  const parsed: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(environmentVariables) as [string, VariableSpec<unknown>][]) {
+    const raw = env[name] ?? spec.defaultValue ?? '';
+    try {
+      parsed[name] = spec.parse(raw.trim(), name);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return parsed as ParsedVariables;
+}
+
+/** Reads and validates the environment once, at boot. Throws ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const v = parseVariables(env);
+  const dataDir = path.resolve(v.DATA_DIR);
+  const publicUrl = v.PUBLIC_URL ?? `http://localhost:${v.PORT}`;
+  if (v.BLOB_STORE === 's3' && !v.S3_BUCKET)
+    throw new ConfigError(['S3_BUCKET is required when BLOB_STORE=s3']);
+  return {
+    port: v.PORT,
+    host: v.HOST,
+    publicUrl,
+    database: {
+      url: v.DATABASE_URL,
+      poolSize: v.DATABASE_POOL_SIZE,
+      pgliteDir: path.join(dataDir, 'pglite'),
+    },
+    dataDir,
+    logLevel: v.LOG_LEVEL,
+    admin: {
+      email: v.ADMIN_EMAIL,
+      password: v.ADMIN_PASSWORD,
+      passwordFile: path.join(dataDir, 'admin-password.txt'),
+    },
+    demoData: v.DEMO_DATA,
+    auth: {
+      sessionTtlHours: v.SESSION_TTL_HOURS,
+      cookieSecure: v.COOKIE_SECURE ?? publicUrl.startsWith('https:'),
+      loginMaxFailures: v.LOGIN_MAX_FAILURES,
+      loginLockoutMinutes: v.LOGIN_LOCKOUT_MINUTES,
+      loginRatePerMinute: v.LOGIN_RATE_PER_MINUTE,
+    },
+    publicRatePerMinute: v.PUBLIC_RATE_PER_MINUTE,
+    bodyLimitBytes: v.BODY_LIMIT_BYTES,
+    blobs:
+      v.BLOB_STORE === 's3'
+        ? {
+            kind: 's3',
+            endpoint: v.S3_ENDPOINT,
+            region: v.S3_REGION,
+            bucket: v.S3_BUCKET ?? '',
+            accessKeyId: v.S3_ACCESS_KEY_ID,
+            secretAccessKey: v.S3_SECRET_ACCESS_KEY,
+            forcePathStyle: v.S3_FORCE_PATH_STYLE,
+          }
+        : { kind: 'local', dir: path.join(dataDir, 'files') },
+    jobsEnabled: v.JOBS_ENABLED,
+    outboxPollMs: v.OUTBOX_POLL_MS,
+    webDistDir: path.resolve(v.WEB_DIST_DIR),
+    trustProxy: v.TRUST_PROXY,
+  };
+}
+
+/** Renders `.env.example` from the declarations above. */
+export function renderEnvExample(): string {
+  const lines = [
+    '# citydx configuration. Every variable is optional; the defaults run the embedded mode.',
+    '',
+  ];
+  for (const [name, spec] of Object.entries(environmentVariables)) {
+    lines.push(`# ${spec.description}`);
+    lines.push(`${spec.defaultValue ? '' : '# '}${name}=${spec.defaultValue ?? ''}`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}

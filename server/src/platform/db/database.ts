@@ -1,0 +1,101 @@
+import fs from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { cube } from '@electric-sql/pglite/contrib/cube';
+import { earthdistance } from '@electric-sql/pglite/contrib/earthdistance';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { PglitePool } from './pglite-pool';
+
+/** The query builder every repo uses; each repo narrows it with `withTables<ItsTables>()`. */
+export type Db = Kysely<unknown>;
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: Db;
+  /** Round-trip to the database (used by /readyz). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+// The same JavaScript types on both engines: bigint and numeric as number (counts and scores, never
+// money beyond 2^53), date as 'YYYY-MM-DD' text (a calendar day has no time zone).
+const OID_INT8 = 20;
+const OID_NUMERIC = 1700;
+const OID_DATE = 1082;
+const sharedParsers: Record<number, (value: string) => unknown> = {
+  [OID_INT8]: (value) => Number(value),
+  [OID_NUMERIC]: (value) => Number(value),
+  [OID_DATE]: (value) => value,
+};
+
+const pgliteExtensions = { cube, earthdistance, pg_trgm, pgcrypto, unaccent, uuid_ossp };
+
+export interface PgliteOptions {
+  /** Folder to persist in; omit for an in-memory database (tests). */
+  readonly dataDir?: string;
+  /** A snapshot made by `dumpDataDir()` to start from (tests start from a migrated snapshot). */
+  readonly loadDataDir?: Blob;
+}
+
+export async function createPgliteDatabase(
+  options: PgliteOptions = {},
+): Promise<Database & { pglite: PGlite }> {
+  if (options.dataDir) await fs.mkdir(options.dataDir, { recursive: true });
+  const pglite = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    extensions: pgliteExtensions,
+    parsers: sharedParsers,
+  });
+  await pglite.exec(`SET TIME ZONE 'UTC'`);
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new PglitePool(pglite) }) });
+  return {
+    kind: 'pglite',
+    db,
+    pglite,
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: async () => {
+      await db.destroy();
+      await pglite.close();
+    },
+  };
+}
+
+export function createPostgresDatabase(url: string, poolSize: number): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    options: '-c TimeZone=UTC',
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        sharedParsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+  });
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: 'postgres',
+    db,
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}
+
+export async function openDatabase(options: {
+  url: string | undefined;
+  poolSize: number;
+  pgliteDir: string;
+}): Promise<Database> {
+  return options.url
+    ? createPostgresDatabase(options.url, options.poolSize)
+    : createPgliteDatabase({ dataDir: options.pgliteDir });
+}

@@ -1,0 +1,161 @@
+import { sql, type Generated, type Kysely, type Transaction } from 'kysely';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../db/database';
+
+/** A fact one module announces to the others, e.g. `feedback.report.resolved`. */
+export interface DomainEvent<P extends Record<string, unknown> = Record<string, unknown>> {
+  readonly type: string;
+  readonly payload: P;
+}
+
+export interface DeliveredEvent extends DomainEvent {
+  readonly id: number;
+  readonly occurredAt: Date;
+}
+
+export type EventHandler = (event: DeliveredEvent) => Promise<void>;
+
+type OutboxTables = {
+  'platform.outbox_events': {
+    id: Generated<number>;
+    type: string;
+    payload: unknown;
+    occurred_at: Generated<Date>;
+    available_at: Generated<Date>;
+    attempts: Generated<number>;
+    last_error: string | null;
+    dispatched_at: Date | null;
+  };
+};
+
+const MAX_BACKOFF_SECONDS = 3600;
+
+/**
+ * Transactional outbox. `publish` takes the caller's transaction, so an event exists exactly when the
+ * change that caused it committed. The dispatcher delivers each event to every subscriber at least
+ * once (handlers must be idempotent), claiming rows with FOR UPDATE SKIP LOCKED so that several app
+ * processes share the work without delivering an event twice at the same time.
+ */
+export class EventBus {
+  readonly #handlers = new Map<string, EventHandler[]>();
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<unknown> | undefined;
+  #stopped = true;
+
+  constructor(
+    private readonly db: Db,
+    private readonly logger: FastifyBaseLogger,
+    private readonly pollMs: number,
+  ) {}
+
+  async publish(executor: Kysely<unknown> | Transaction<unknown>, event: DomainEvent): Promise<void> {
+    await executor
+      .withTables<OutboxTables>()
+      .insertInto('platform.outbox_events')
+      .values({ type: event.type, payload: JSON.stringify(event.payload) })
+      .execute();
+    this.#wake();
+  }
+
+  /** Subscribes to an exact type, or to a prefix with a trailing `*` (`feedback.*`). */
+  subscribe(type: string, handler: EventHandler): void {
+    this.#handlers.set(type, [...(this.#handlers.get(type) ?? []), handler]);
+  }
+
+  start(): void {
+    this.#stopped = false;
+    this.#schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    await this.#running;
+  }
+
+  /** Delivers every event that is due now; returns how many were handled. Used by the loop and by tests. */
+  async dispatchPending(batchSize = 100): Promise<number> {
+    let delivered = 0;
+    for (;;) {
+      const handled = await this.#dispatchBatch(batchSize);
+      delivered += handled;
+      if (handled < batchSize) return delivered;
+    }
+  }
+
+  #handlersFor(type: string): EventHandler[] {
+    const matching: EventHandler[] = [];
+    for (const [pattern, handlers] of this.#handlers) {
+      const matches = pattern.endsWith('*') ? type.startsWith(pattern.slice(0, -1)) : pattern === type;
+      if (matches) matching.push(...handlers);
+    }
+    return matching;
+  }
+
+  async #dispatchBatch(batchSize: number): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      const events = await trx
+        .withTables<OutboxTables>()
+        .selectFrom('platform.outbox_events')
+        .select(['id', 'type', 'payload', 'occurred_at', 'attempts'])
+        .where('dispatched_at', 'is', null)
+        .where('available_at', '<=', sql<Date>`now()`)
+        .orderBy('id')
+        .limit(batchSize)
+        .forUpdate()
+        .skipLocked()
+        .execute();
+      for (const row of events) {
+        const event: DeliveredEvent = {
+          id: row.id,
+          type: row.type,
+          payload: row.payload as Record<string, unknown>,
+          occurredAt: row.occurred_at,
+        };
+        try {
+          for (const handler of this.#handlersFor(row.type)) await handler(event);
+          await trx
+            .withTables<OutboxTables>()
+            .updateTable('platform.outbox_events')
+            .set({ dispatched_at: sql<Date>`now()`, attempts: row.attempts + 1, last_error: null })
+            .where('id', '=', row.id)
+            .execute();
+        } catch (error) {
+          const backoff = Math.min(MAX_BACKOFF_SECONDS, 2 ** row.attempts);
+          this.logger.warn(
+            { err: error, eventId: row.id, type: row.type },
+            'event handler failed; will retry',
+          );
+          await trx
+            .withTables<OutboxTables>()
+            .updateTable('platform.outbox_events')
+            .set({
+              attempts: row.attempts + 1,
+              last_error: String((error as Error).message ?? error).slice(0, 2000),
+              available_at: sql<Date>`now() + make_interval(secs => ${backoff})`,
+            })
+            .where('id', '=', row.id)
+            .execute();
+        }
+      }
+      return events.length;
+    });
+  }
+
+  #wake(): void {
+    if (!this.#stopped && !this.#running) this.#schedule(0);
+  }
+
+  #schedule(delayMs: number): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#running = this.dispatchPending()
+        .catch((error: unknown) => this.logger.error({ err: error }, 'outbox dispatch failed'))
+        .finally(() => {
+          this.#running = undefined;
+          if (!this.#stopped) this.#schedule(this.pollMs);
+        });
+    }, delayMs);
+    this.#timer.unref();
+  }
+}
