@@ -14,7 +14,7 @@ export const agenciesRoutes: TypedPlugin<{ agencies: AgenciesService }> = async 
   const tags = ['agencies'];
 
   app.get(
-    '/',
+    '',
     {
       config: { access: 'public' },
       schema: {
@@ -50,7 +50,7 @@ export const agenciesRoutes: TypedPlugin<{ agencies: AgenciesService }> = async 
   );
 
   app.post(
-    '/',
+    '',
     {
       config: { access: { roles: ['system_admin'] } },
       schema: {

@@ -34,7 +34,7 @@ const AuditQuery = Type.Object(
 /** /api/v1/audit: read the audit log (system administrators). There is no write route: entries are made by the services. */
 export const auditRoutes: TypedPlugin<{ audit: AuditLog }> = async (app, { audit }) => {
   app.get(
-    '/',
+    '',
     {
       config: { access: { roles: ['system_admin'] } },
       schema: {

@@ -21,7 +21,7 @@ export const usersRoutes: TypedPlugin<{ users: UsersService }> = async (app, { u
   const tags = ['users'];
 
   app.get(
-    '/',
+    '',
     {
       config: { access: admins },
       schema: {
@@ -43,7 +43,7 @@ export const usersRoutes: TypedPlugin<{ users: UsersService }> = async (app, { u
   );
 
   app.post(
-    '/',
+    '',
     {
       config: { access: admins },
       schema: {

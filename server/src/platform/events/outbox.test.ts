@@ -1,0 +1,62 @@
+import { sql } from 'kysely';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../test/database';
+import type { Database } from '../db/database';
+import { EventBus, type DeliveredEvent } from './outbox';
+
+describe('EventBus (transactional outbox)', () => {
+  let database: Database;
+  const logger = pino({ level: 'silent' });
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.close());
+
+  it('keeps an event only when its transaction commits', async () => {
+    const bus = new EventBus(database.db, logger, 1000);
+    const seen: DeliveredEvent[] = [];
+    bus.subscribe('test.committed', async (event) => void seen.push(event));
+    await database.db.transaction().execute((trx) => bus.publish(trx, { type: 'test.committed', payload: { n: 1 } }));
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await bus.publish(trx, { type: 'test.committed', payload: { n: 2 } });
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await bus.dispatchPending();
+    expect(seen.map((event) => event.payload)).toEqual([{ n: 1 }]);
+  });
+
+  it('delivers to prefix subscribers and retries a failing handler with back-off', async () => {
+    const bus = new EventBus(database.db, logger, 1000);
+    let attempts = 0;
+    const all: string[] = [];
+    bus.subscribe('retry.*', async (event) => void all.push(event.type));
+    bus.subscribe('retry.flaky', async () => {
+      attempts += 1;
+      if (attempts === 1) throw new Error('smtp down');
+    });
+    await bus.publish(database.db, { type: 'retry.flaky', payload: {} });
+    expect(await bus.dispatchPending()).toBe(1);
+    const failed = await sql<{ attempts: number; last_error: string; dispatched_at: Date | null }>`
+      select attempts, last_error, dispatched_at from platform.outbox_events where type = 'retry.flaky'`.execute(database.db);
+    expect(failed.rows[0]).toMatchObject({ attempts: 1, last_error: 'smtp down', dispatched_at: null });
+    await sql`update platform.outbox_events set available_at = now() where type = 'retry.flaky'`.execute(database.db);
+    await bus.dispatchPending();
+    expect(attempts).toBe(2);
+    const done = await sql<{ dispatched_at: Date | null }>`select dispatched_at from platform.outbox_events where type = 'retry.flaky'`.execute(database.db);
+    expect(done.rows[0]?.dispatched_at).not.toBeNull();
+    expect(all).toEqual(['retry.flaky', 'retry.flaky']);
+  });
+
+  it('the background loop delivers soon after publish', async () => {
+    const bus = new EventBus(database.db, logger, 60_000);
+    const delivered = new Promise<DeliveredEvent>((resolve) => bus.subscribe('loop.tick', async (event) => resolve(event)));
+    bus.start();
+    await bus.publish(database.db, { type: 'loop.tick', payload: { at: 'now' } });
+    expect((await delivered).payload).toEqual({ at: 'now' });
+    await bus.stop();
+  });
+});
