@@ -4,6 +4,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { createProgramModule } from './modules/program';
 import { AgenciesService } from './platform/agencies/agencies.service';
+import { calendarRoutes, WorkingDayCalendar } from './platform/calendar';
+import { AdminUnits, adminUnitsRoutes } from './platform/geo';
 import { agenciesRoutes } from './platform/agencies/agencies.routes';
 import { AuditLog } from './platform/audit/audit';
 import { auditRoutes } from './platform/audit/audit.routes';
@@ -92,8 +94,10 @@ export async function buildApp(options: {
   const auth = new AuthService(db, audit, config.auth);
   const users = new UsersService(db, audit);
   const agencies = new AgenciesService(db, audit);
+  const calendar = new WorkingDayCalendar(db, audit);
+  const adminUnits = new AdminUnits(db);
   const blobs = createBlobStore(config.blobs);
-  const platform = { config, database, db, logger, audit, events, jobs, blobs, agencies, auth, users };
+  const platform = { config, database, db, logger, audit, events, jobs, blobs, agencies, calendar, adminUnits, auth, users };
   const modules = createModules(platform);
   for (const job of [...kernelJobs({ db, audit, auth }), ...modules.flatMap((module) => module.jobs ?? [])])
     jobs.register(job);
@@ -140,6 +144,8 @@ export async function buildApp(options: {
   });
   await app.register(usersRoutes, { prefix: '/api/v1/users', users });
   await app.register(agenciesRoutes, { prefix: '/api/v1/agencies', agencies });
+  await app.register(adminUnitsRoutes, { prefix: '/api/v1', adminUnits });
+  await app.register(calendarRoutes, { prefix: '/api/v1/calendar', calendar });
   await app.register(auditRoutes, { prefix: '/api/v1/audit', audit });
   await app.register(platformRoutes, { prefix: '/api/v1/platform', figures, jobs, version });
   for (const module of modules) await app.register(module.plugin, { prefix: module.prefix });

@@ -5,7 +5,7 @@ import { buildApp, migrateAll, type CitydxApp } from './app';
 import { systemActor } from './platform/audit/audit';
 import type { Config } from './platform/config';
 import { openDatabase, type Database } from './platform/db/database';
-import { loadKernelDemo } from './platform/kernel-demo';
+import { loadKernelDemo, loadReferenceData } from './platform/kernel-demo';
 
 const DEMO_LOADED_KEY = 'demo.loaded_at';
 
@@ -47,6 +47,7 @@ export async function startPlatform(config: Config): Promise<StartedPlatform> {
   const log = citydx.app.log;
   const applied = await migrateAll(database, citydx.modules);
   if (applied.length > 0) log.info({ applied }, 'migrations applied');
+  await loadReferenceData(citydx.platform);
   const admin = await citydx.platform.users.ensureFirstAdmin(
     config.admin.email,
     config.admin.password,

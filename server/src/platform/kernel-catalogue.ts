@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { agencyErrors } from './agencies/agencies.errors';
 import { authErrors } from './auth/auth.errors';
+import { calendarErrors } from './calendar';
+import { geoErrors } from './geo';
 import type { MigrationSource } from './db/migrator';
 import type { ErrorCatalogue } from './http/app-error';
 import { platformErrors } from './http/platform.errors';
@@ -15,4 +17,6 @@ export const kernelErrorCatalogues: Readonly<Record<string, ErrorCatalogue>> = {
   platform: platformErrors,
   auth: authErrors,
   agencies: agencyErrors,
+  geo: geoErrors,
+  calendar: calendarErrors,
 };

@@ -1,6 +1,18 @@
 import { systemActor } from './audit/audit';
 import type { AgenciesService } from './agencies/agencies.service';
 import { demoAgencies } from './agencies/demo-agencies';
+import { insertCalendarSeed } from './calendar';
+import type { Db } from './db/database';
+import type { AdminUnits } from './geo';
+
+/**
+ * Reference data every installation needs, demo or not: administrative units and the published
+ * yearly holiday decisions. Idempotent: inserts only what is missing, never overwrites an edit.
+ */
+export async function loadReferenceData(platform: { db: Db; adminUnits: AdminUnits }): Promise<void> {
+  await platform.adminUnits.loadSeed();
+  await insertCalendarSeed(platform.db);
+}
 
 /** Kernel demo data: Da Nang's agencies (facts with sources, see docs/data-sources.md). */
 export async function loadKernelDemo(platform: { agencies: AgenciesService }): Promise<void> {

@@ -1,10 +1,12 @@
 import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
 import type { AgenciesService } from './agencies/agencies.service';
 import type { AuditLog } from './audit/audit';
+import type { WorkingDayCalendar } from './calendar';
 import type { Config } from './config';
 import type { Database, Db } from './db/database';
 import type { MigrationSource } from './db/migrator';
 import type { EventBus } from './events/outbox';
+import type { AdminUnits } from './geo';
 import type { BlobStore } from './files/blob-store';
 import type { ErrorCatalogue } from './http/app-error';
 import type { Localized } from './i18n/locale';
@@ -21,6 +23,10 @@ export interface PlatformServices {
   readonly jobs: JobScheduler;
   readonly blobs: BlobStore;
   readonly agencies: AgenciesService;
+  /** Working days: deadlines of reports and dossiers. */
+  readonly calendar: WorkingDayCalendar;
+  /** Administrative units with effective dates; point lookup. */
+  readonly adminUnits: AdminUnits;
 }
 
 /** A figure shown on the portal home: what the platform offers, with a live count. */
