@@ -1,90 +1,22 @@
-import cookie from '@fastify/cookie';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../test/database';
-import { AuditLog, systemActor } from '../audit/audit';
-import { installAuthHooks } from '../auth/auth.hooks';
-import { AuthService } from '../auth/auth.service';
-import { Principal } from '../auth/principal';
-import type { RoleGrant } from '../auth/roles';
-import { UsersService } from '../auth/users.service';
-import { loadConfig } from '../config';
-import type { Database } from '../db/database';
-import { platformErrorHandler } from '../http/error-handler';
-import { installOpenApi } from '../http/openapi';
-import { installValidation } from '../http/validation';
-import { calendarRoutes } from './calendar.routes';
+import { buildTestApp, createUserWithToken, type TestApp } from '../../../test/app';
 import { insertCalendarSeed } from './calendar.seed';
-import { WorkingDayCalendar } from './calendar.service';
-
-const systemPrincipal = new Principal(
-  '00000000-0000-0000-0000-000000000000',
-  'system',
-  'system',
-  [{ role: 'system_admin', agencyId: null }],
-  'token',
-  null,
-);
-
-// The calendar routes on the kernel's real validation, error and access machinery, mounted on their
-// own so that they are tested before app.ts wires them.
-async function buildCalendarApp(database: Database, auth: AuthService): Promise<FastifyInstance> {
-  const app = Fastify({
-    logger: false,
-  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as FastifyInstance;
-  installValidation(app);
-  await installOpenApi(app, { version: 'test', publicUrl: 'http://localhost' });
-  app.setErrorHandler(platformErrorHandler);
-  await app.register(cookie);
-  installAuthHooks(app, auth);
-  const calendar = new WorkingDayCalendar(database.db, new AuditLog(database.db));
-  await app.register(calendarRoutes, { prefix: '/api/v1/calendar', calendar });
-  await app.ready();
-  return app;
-}
-
-let userSequence = 0;
-
-/** A new staff account with these roles, and an API token for it. */
-async function tokenFor(database: Database, auth: AuthService, grants: RoleGrant[]): Promise<string> {
-  userSequence += 1;
-  const email = `calendar${userSequence}@test.citydx`;
-  const users = new UsersService(database.db, new AuditLog(database.db));
-  const account = {
-    email,
-    displayName: email,
-    locale: 'vi' as const,
-    password: 'correct horse battery staple',
-    grants,
-  };
-  const { user } = await users.create(systemPrincipal, account, systemActor);
-  const principal = new Principal(user.id, email, email, grants, 'token', null);
-  return (await auth.createToken(principal, 'test', null, systemActor)).token;
-}
 
 describe('/api/v1/calendar', () => {
-  let database: Database;
+  let t: TestApp;
   let app: FastifyInstance;
   let adminToken: string;
   let viewerToken: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await insertCalendarSeed(database.db);
-    const auth = new AuthService(
-      database.db,
-      new AuditLog(database.db),
-      loadConfig({ DATA_DIR: '/tmp/citydx-calendar-test' }).auth,
-    );
-    app = await buildCalendarApp(database, auth);
-    adminToken = await tokenFor(database, auth, [{ role: 'system_admin', agencyId: null }]);
-    viewerToken = await tokenFor(database, auth, [{ role: 'viewer', agencyId: null }]);
+    t = await buildTestApp();
+    app = t.citydx.app;
+    await insertCalendarSeed(t.database.db);
+    adminToken = (await createUserWithToken(t.citydx, [{ role: 'system_admin', agencyId: null }])).token;
+    viewerToken = (await createUserWithToken(t.citydx, [{ role: 'viewer', agencyId: null }])).token;
   });
-  afterAll(async () => {
-    await app?.close();
-    await database?.close();
-  });
+  afterAll(() => t.close());
 
   const get = (url: string) => app.inject({ method: 'GET', url: `/api/v1/calendar${url}` });
 
