@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { createNotifyModule } from './modules/notify';
 import { createProgramModule } from './modules/program';
 import { AgenciesService } from './platform/agencies/agencies.service';
 import { calendarRoutes, WorkingDayCalendar } from './platform/calendar';
@@ -64,7 +65,11 @@ export function allErrorCatalogues(modules: readonly CitydxModule[]): Record<str
  */
 export function createModules(platform?: PlatformServices): CitydxModule[] {
   const services = platform ?? (unboundServices as PlatformServices);
-  return [createProgramModule(services)];
+  const notify = createNotifyModule(services, {
+    publicUrl: services.config?.publicUrl ?? '',
+    ...services.config?.notify,
+  });
+  return [createProgramModule(services), notify];
 }
 
 // Factories only keep references to the services; nothing is called until a request arrives.
@@ -97,7 +102,21 @@ export async function buildApp(options: {
   const calendar = new WorkingDayCalendar(db, audit);
   const adminUnits = new AdminUnits(db);
   const blobs = createBlobStore(config.blobs);
-  const platform = { config, database, db, logger, audit, events, jobs, blobs, agencies, calendar, adminUnits, auth, users };
+  const platform = {
+    config,
+    database,
+    db,
+    logger,
+    audit,
+    events,
+    jobs,
+    blobs,
+    agencies,
+    calendar,
+    adminUnits,
+    auth,
+    users,
+  };
   const modules = createModules(platform);
   for (const job of [...kernelJobs({ db, audit, auth }), ...modules.flatMap((module) => module.jobs ?? [])])
     jobs.register(job);

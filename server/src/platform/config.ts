@@ -163,6 +163,73 @@ export const environmentVariables = {
   ),
   WEB_DIST_DIR: variable('Built web app served at / (npm run build).', './web/dist', asString),
   TRUST_PROXY: variable('Trust X-Forwarded-* headers (set when behind a reverse proxy).', 'false', asBoolean),
+  SMTP_URL: variable(
+    'Outgoing mail server, smtp://user:pass@host:587 or smtps://…:465. Unset: e-mails are only recorded in the outbox log.',
+    '',
+    optional(asUrl(['smtp:', 'smtps:'])),
+  ),
+  MAIL_FROM: variable('From header of every e-mail.', 'citydx <no-reply@citydx.local>', asString),
+  SMS_GATEWAY_URL: variable(
+    'SMS gateway send endpoint (contract in docs/notify.md). Unset: SMS are only recorded in the outbox log.',
+    '',
+    optional(asUrl(['http:', 'https:'])),
+  ),
+  SMS_GATEWAY_API_KEY: variable('Key sent to the SMS gateway.', '', optional(asString)),
+  SMS_GATEWAY_API_KEY_HEADER: variable('Header that carries the SMS gateway key.', 'X-Api-Key', asString),
+  SMS_SENDER: variable('Registered SMS brandname.', '', optional(asString)),
+  SMS_STRIP_DIACRITICS: variable(
+    'Send SMS without Vietnamese diacritics (160 characters a segment instead of 70).',
+    'false',
+    asBoolean,
+  ),
+  NOTIFY_SMS_MAX_SEGMENTS: variable('Longer SMS texts are cut to this many segments.', '4', asInteger(1, 10)),
+  SMS_WEBHOOK_SECRET: variable(
+    'HMAC secret of inbound SMS webhooks. Unset: the SMS webhook answers 403.',
+    '',
+    optional(asString),
+  ),
+  ZALO_OA_API_URL: variable('Zalo Open API base URL.', 'https://openapi.zalo.me', asUrl(['http:', 'https:'])),
+  ZALO_OA_ACCESS_TOKEN: variable(
+    'Zalo Official Account access token. Unset: Zalo messages are only recorded in the outbox log.',
+    '',
+    optional(asString),
+  ),
+  ZALO_APP_ID: variable(
+    'Zalo app id (checks webhook signatures; set with ZALO_OA_SECRET_KEY).',
+    '',
+    optional(asString),
+  ),
+  ZALO_OA_SECRET_KEY: variable(
+    'Zalo OA secret key (checks webhook signatures). Without both Zalo values the webhook answers 403.',
+    '',
+    optional(asString),
+  ),
+  NOTIFY_MAX_ATTEMPTS: variable(
+    'Delivery attempts before a message is marked failed.',
+    '6',
+    asInteger(1, 50),
+  ),
+  NOTIFY_RETRY_BASE_SECONDS: variable(
+    'First retry delay; doubles each time, at most one hour.',
+    '30',
+    asInteger(1, 3600),
+  ),
+  NOTIFY_LEASE_SECONDS: variable(
+    'How long a process owns a message it is delivering.',
+    '120',
+    asInteger(10, 3600),
+  ),
+  NOTIFY_DELIVERY_INTERVAL_SECONDS: variable('How often the delivery job runs.', '5', asInteger(1, 3600)),
+  NOTIFY_WEBHOOK_MAX_AGE_SECONDS: variable(
+    'Webhooks signed further than this from now are refused.',
+    '3600',
+    asInteger(30, 86_400),
+  ),
+  NOTIFY_WEBHOOK_RATE_PER_MINUTE: variable(
+    'Requests per IP per minute on each public webhook and the opt-out link.',
+    '300',
+    asInteger(1, 100_000),
+  ),
 } as const;
 
 type Variables = typeof environmentVariables;
@@ -211,6 +278,29 @@ export interface Config {
   readonly outboxPollMs: number;
   readonly webDistDir: string;
   readonly trustProxy: boolean;
+  /** Message channels and webhooks (module notify; see docs/notify.md). */
+  readonly notify: {
+    readonly email?: { readonly smtpUrl: string; readonly from: string };
+    readonly sms?: {
+      readonly gatewayUrl: string;
+      readonly apiKey?: string;
+      readonly apiKeyHeader: string;
+      readonly sender?: string;
+    };
+    readonly smsStripDiacritics: boolean;
+    readonly smsMaxSegments: number;
+    readonly smsWebhookSecret?: string;
+    readonly zalo?: { readonly apiUrl: string; readonly accessToken: string };
+    readonly zaloWebhook?: { readonly appId: string; readonly oaSecretKey: string };
+    readonly delivery: {
+      readonly maxAttempts: number;
+      readonly retryBaseSeconds: number;
+      readonly leaseSeconds: number;
+      readonly intervalSeconds: number;
+    };
+    readonly webhookMaxAgeSeconds: number;
+    readonly webhookRatePerMinute: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -284,6 +374,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxPollMs: v.OUTBOX_POLL_MS,
     webDistDir: path.resolve(v.WEB_DIST_DIR),
     trustProxy: v.TRUST_PROXY,
+    notify: notifyConfig(v),
+  };
+}
+
+function notifyConfig(v: ParsedVariables): Config['notify'] {
+  return {
+    ...(v.SMTP_URL ? { email: { smtpUrl: v.SMTP_URL, from: v.MAIL_FROM } } : {}),
+    ...(v.SMS_GATEWAY_URL
+      ? {
+          sms: {
+            gatewayUrl: v.SMS_GATEWAY_URL,
+            apiKeyHeader: v.SMS_GATEWAY_API_KEY_HEADER,
+            ...(v.SMS_GATEWAY_API_KEY ? { apiKey: v.SMS_GATEWAY_API_KEY } : {}),
+            ...(v.SMS_SENDER ? { sender: v.SMS_SENDER } : {}),
+          },
+        }
+      : {}),
+    smsStripDiacritics: v.SMS_STRIP_DIACRITICS,
+    smsMaxSegments: v.NOTIFY_SMS_MAX_SEGMENTS,
+    ...(v.SMS_WEBHOOK_SECRET ? { smsWebhookSecret: v.SMS_WEBHOOK_SECRET } : {}),
+    ...(v.ZALO_OA_ACCESS_TOKEN
+      ? { zalo: { apiUrl: v.ZALO_OA_API_URL, accessToken: v.ZALO_OA_ACCESS_TOKEN } }
+      : {}),
+    ...(v.ZALO_APP_ID && v.ZALO_OA_SECRET_KEY
+      ? { zaloWebhook: { appId: v.ZALO_APP_ID, oaSecretKey: v.ZALO_OA_SECRET_KEY } }
+      : {}),
+    delivery: {
+      maxAttempts: v.NOTIFY_MAX_ATTEMPTS,
+      retryBaseSeconds: v.NOTIFY_RETRY_BASE_SECONDS,
+      leaseSeconds: v.NOTIFY_LEASE_SECONDS,
+      intervalSeconds: v.NOTIFY_DELIVERY_INTERVAL_SECONDS,
+    },
+    webhookMaxAgeSeconds: v.NOTIFY_WEBHOOK_MAX_AGE_SECONDS,
+    webhookRatePerMinute: v.NOTIFY_WEBHOOK_RATE_PER_MINUTE,
   };
 }
 

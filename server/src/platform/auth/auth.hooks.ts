@@ -20,7 +20,8 @@ function tokenFrom(header: string | undefined): string | undefined {
 async function authenticate(request: FastifyRequest, auth: AuthService): Promise<Principal | null> {
   // CKAN clients send their key as X-CKAN-API-Key (ckanapi sends it beside Authorization).
   const ckanKey = request.headers['x-ckan-api-key'];
-  const token = tokenFrom(request.headers.authorization) ?? tokenFrom(Array.isArray(ckanKey) ? ckanKey[0] : ckanKey);
+  const token =
+    tokenFrom(request.headers.authorization) ?? tokenFrom(Array.isArray(ckanKey) ? ckanKey[0] : ckanKey);
   if (token) {
     const principal = await auth.principalForToken(token);
     if (!principal) throw new AppError(authErrors.TOKEN_INVALID);

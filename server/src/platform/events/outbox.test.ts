@@ -18,7 +18,9 @@ describe('EventBus (transactional outbox)', () => {
     const bus = new EventBus(database.db, logger, 1000);
     const seen: DeliveredEvent[] = [];
     bus.subscribe('test.committed', async (event) => void seen.push(event));
-    await database.db.transaction().execute((trx) => bus.publish(trx, { type: 'test.committed', payload: { n: 1 } }));
+    await database.db
+      .transaction()
+      .execute((trx) => bus.publish(trx, { type: 'test.committed', payload: { n: 1 } }));
     await expect(
       database.db.transaction().execute(async (trx) => {
         await bus.publish(trx, { type: 'test.committed', payload: { n: 2 } });
@@ -41,19 +43,27 @@ describe('EventBus (transactional outbox)', () => {
     await bus.publish(database.db, { type: 'retry.flaky', payload: {} });
     expect(await bus.dispatchPending()).toBe(1);
     const failed = await sql<{ attempts: number; last_error: string; dispatched_at: Date | null }>`
-      select attempts, last_error, dispatched_at from platform.outbox_events where type = 'retry.flaky'`.execute(database.db);
+      select attempts, last_error, dispatched_at from platform.outbox_events where type = 'retry.flaky'`.execute(
+      database.db,
+    );
     expect(failed.rows[0]).toMatchObject({ attempts: 1, last_error: 'smtp down', dispatched_at: null });
-    await sql`update platform.outbox_events set available_at = now() where type = 'retry.flaky'`.execute(database.db);
+    await sql`update platform.outbox_events set available_at = now() where type = 'retry.flaky'`.execute(
+      database.db,
+    );
     await bus.dispatchPending();
     expect(attempts).toBe(2);
-    const done = await sql<{ dispatched_at: Date | null }>`select dispatched_at from platform.outbox_events where type = 'retry.flaky'`.execute(database.db);
+    const done = await sql<{
+      dispatched_at: Date | null;
+    }>`select dispatched_at from platform.outbox_events where type = 'retry.flaky'`.execute(database.db);
     expect(done.rows[0]?.dispatched_at).not.toBeNull();
     expect(all).toEqual(['retry.flaky', 'retry.flaky']);
   });
 
   it('the background loop delivers soon after publish', async () => {
     const bus = new EventBus(database.db, logger, 60_000);
-    const delivered = new Promise<DeliveredEvent>((resolve) => bus.subscribe('loop.tick', async (event) => resolve(event)));
+    const delivered = new Promise<DeliveredEvent>((resolve) =>
+      bus.subscribe('loop.tick', async (event) => resolve(event)),
+    );
     bus.start();
     await bus.publish(database.db, { type: 'loop.tick', payload: { at: 'now' } });
     expect((await delivered).payload).toEqual({ at: 'now' });

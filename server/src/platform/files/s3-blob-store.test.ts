@@ -16,7 +16,13 @@ describe('S3BlobStore against an S3-compatible server', () => {
 
   beforeAll(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'citydx-s3-'));
-    server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: dir, configureBuckets: [{ name: 'citydx', configs: [] }] });
+    server = new S3rver({
+      port: 0,
+      address: '127.0.0.1',
+      silent: true,
+      directory: dir,
+      configureBuckets: [{ name: 'citydx', configs: [] }],
+    });
     const { port } = await server.run();
     store = new S3BlobStore({
       kind: 's3',
@@ -37,7 +43,11 @@ describe('S3BlobStore against an S3-compatible server', () => {
   it('streams a file in, reports size and checksum, and reads it back', async () => {
     const content = 'năm,dân số\n2024,1245179\n'.repeat(1000);
     const stored = await store.put('opendata/population.csv', Readable.from([content]), 'text/csv');
-    expect(stored).toMatchObject({ key: 'opendata/population.csv', size: Buffer.byteLength(content), contentType: 'text/csv' });
+    expect(stored).toMatchObject({
+      key: 'opendata/population.csv',
+      size: Buffer.byteLength(content),
+      contentType: 'text/csv',
+    });
     expect(stored.sha256).toBe(crypto.createHash('sha256').update(content).digest('hex'));
     const read = await store.get('opendata/population.csv');
     expect(read && (await text(read))).toBe(content);

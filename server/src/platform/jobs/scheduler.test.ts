@@ -23,13 +23,22 @@ describe('JobScheduler', () => {
     expect(await scheduler.runDue()).toEqual([]);
     expect(runs).toBe(1);
     const [status] = await scheduler.list();
-    expect(status).toMatchObject({ name: 'test.count', lastStatus: 'succeeded', runCount: 1, failureCount: 0 });
+    expect(status).toMatchObject({
+      name: 'test.count',
+      lastStatus: 'succeeded',
+      runCount: 1,
+      failureCount: 0,
+    });
     expect(new Date(status?.nextRunAt ?? 0).getTime()).toBeGreaterThan(Date.now() + 3500_000);
   });
 
   it('records a failure with its message', async () => {
     const scheduler = new JobScheduler(database.db, logger);
-    scheduler.register({ name: 'test.fail', intervalSeconds: 60, run: async () => Promise.reject(new Error('upstream 502')) });
+    scheduler.register({
+      name: 'test.fail',
+      intervalSeconds: 60,
+      run: async () => Promise.reject(new Error('upstream 502')),
+    });
     await scheduler.sync();
     const status = await scheduler.runNow('test.fail');
     expect(status).toMatchObject({ lastStatus: 'failed', lastError: 'upstream 502', failureCount: 1 });
@@ -44,7 +53,9 @@ describe('JobScheduler', () => {
     };
     const [a, b] = [make(), make()];
     await a.sync();
-    await sql`update platform.jobs set next_run_at = now() - interval '1 minute' where name = 'test.shared'`.execute(database.db);
+    await sql`update platform.jobs set next_run_at = now() - interval '1 minute' where name = 'test.shared'`.execute(
+      database.db,
+    );
     await Promise.all([a.runDue(), b.runDue()]);
     expect(runs).toBe(1);
   });

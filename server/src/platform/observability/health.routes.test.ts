@@ -10,7 +10,9 @@ describe('operations endpoints', () => {
   afterAll(() => t.close());
 
   it('/healthz and /readyz answer', async () => {
-    expect(json((await t.citydx.app.inject({ method: 'GET', url: '/healthz' })))).toMatchObject({ status: 'ok' });
+    expect(json(await t.citydx.app.inject({ method: 'GET', url: '/healthz' }))).toMatchObject({
+      status: 'ok',
+    });
     const ready = await t.citydx.app.inject({ method: 'GET', url: '/readyz' });
     expect(json(ready)).toEqual({ status: 'ready', database: t.database.kind });
   });
@@ -19,13 +21,17 @@ describe('operations endpoints', () => {
     await t.citydx.app.inject({ method: 'GET', url: '/api/v1/agencies' });
     const metrics = await t.citydx.app.inject({ method: 'GET', url: '/metrics' });
     expect(metrics.headers['content-type']).toContain('text/plain');
-    expect(metrics.body).toContain('citydx_http_request_duration_seconds_count{method="GET",route="/api/v1/agencies",status="200"} 1');
+    expect(metrics.body).toContain(
+      'citydx_http_request_duration_seconds_count{method="GET",route="/api/v1/agencies",status="200"} 1',
+    );
   });
 
   it('/docs serves the API explorer and /docs/json the OpenAPI 3.1 document', async () => {
     const page = await t.citydx.app.inject({ method: 'GET', url: '/docs/' });
     expect(page.statusCode).toBe(200);
-    const spec = json<{ openapi: string; paths: Record<string, unknown> }>(await t.citydx.app.inject({ method: 'GET', url: '/docs/json' }));
+    const spec = json<{ openapi: string; paths: Record<string, unknown> }>(
+      await t.citydx.app.inject({ method: 'GET', url: '/docs/json' }),
+    );
     expect(spec.openapi).toBe('3.1.0');
     expect(Object.keys(spec.paths)).toContain('/api/v1/agencies');
   });

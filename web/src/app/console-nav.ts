@@ -1,0 +1,31 @@
+import type { Role } from '../features/auth/roles';
+import type { appMessages } from './app.i18n';
+
+type AppMessageKey = keyof (typeof appMessages)['vi'];
+
+export interface ConsoleNavItem {
+  readonly path: string;
+  readonly label: AppMessageKey;
+  /** Roles that may open the page; absent = every signed-in user. Mirrors the API's access rules. */
+  readonly roles?: readonly Role[];
+}
+
+const admins: readonly Role[] = ['system_admin', 'agency_admin'];
+
+export const consoleNav: readonly ConsoleNavItem[] = [
+  { path: '/console', label: 'dashboard' },
+  { path: '/console/users', label: 'users', roles: admins },
+  { path: '/console/roles', label: 'roles', roles: admins },
+  { path: '/console/agencies', label: 'agencies' },
+  { path: '/console/admin-units', label: 'adminUnits' },
+  { path: '/console/holidays', label: 'holidays' },
+  {
+    path: '/console/community-teams',
+    label: 'communityTeams',
+    roles: ['system_admin', 'agency_admin', 'officer'],
+  },
+  { path: '/console/tokens', label: 'tokens' },
+  { path: '/console/audit', label: 'audit', roles: ['system_admin'] },
+  { path: '/console/jobs', label: 'jobs', roles: ['system_admin'] },
+  { path: '/console/password', label: 'password' },
+];

@@ -1,0 +1,97 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router';
+import { LoadingBlock } from '../components/StatusBlocks';
+import { LoginPage } from '../features/auth/LoginPage';
+import { HomePage } from '../features/portal/HomePage';
+import { IocPage } from '../features/portal/IocPage';
+import { ConsoleLayout } from './ConsoleLayout';
+import { consoleNav } from './console-nav';
+import { PublicLayout } from './PublicLayout';
+import { RequireAuth, RoleGate } from './RequireAuth';
+import { NotFound } from './StatusPages';
+
+type Lazy = NonNullable<RouteObject['lazy']>;
+
+/** A console page loaded on first visit (the portal stays light), behind the roles its nav item declares. */
+function consolePage(path: string, load: () => Promise<ComponentType>): RouteObject {
+  const roles = consoleNav.find((item) => item.path === `/console/${path.split('/')[0]}`)?.roles;
+  const lazy: Lazy = async () => {
+    const Page = await load();
+    return {
+      Component: () => (
+        <RoleGate roles={roles}>
+          <Page />
+        </RoleGate>
+      ),
+    };
+  };
+  return { path, lazy };
+}
+
+const routes: RouteObject[] = [
+  {
+    path: '/',
+    Component: PublicLayout,
+    HydrateFallback: LoadingBlock,
+    children: [
+      { index: true, Component: HomePage },
+      {
+        path: 'agencies',
+        lazy: async () => ({
+          Component: (await import('../features/agencies/AgenciesPublicPage')).AgenciesPublicPage,
+        }),
+      },
+      {
+        path: 'community-teams',
+        lazy: async () => ({
+          Component: (await import('../features/community-teams/CommunityTeamsPage')).CommunityTeamsPage,
+        }),
+      },
+      { path: 'ioc', Component: IocPage },
+      { path: '*', Component: NotFound },
+    ],
+  },
+  { path: '/console/login', Component: LoginPage },
+  {
+    path: '/console',
+    HydrateFallback: LoadingBlock,
+    element: (
+      <RequireAuth>
+        <ConsoleLayout />
+      </RequireAuth>
+    ),
+    children: [
+      {
+        index: true,
+        lazy: async () => ({ Component: (await import('../features/portal/ConsoleHome')).ConsoleHome }),
+      },
+      consolePage('users', async () => (await import('../features/users/UsersPage')).UsersPage),
+      consolePage('users/:id', async () => (await import('../features/users/UserDetailPage')).UserDetailPage),
+      consolePage('roles', async () => (await import('../features/users/RolesPage')).RolesPage),
+      consolePage(
+        'agencies',
+        async () => (await import('../features/agencies/AgenciesConsolePage')).AgenciesConsolePage,
+      ),
+      consolePage(
+        'admin-units',
+        async () => (await import('../features/admin-units/AdminUnitsPage')).AdminUnitsPage,
+      ),
+      consolePage('holidays', async () => (await import('../features/calendar/HolidaysPage')).HolidaysPage),
+      consolePage(
+        'community-teams',
+        async () => (await import('../features/community-teams/TeamsConsolePage')).TeamsConsolePage,
+      ),
+      consolePage('tokens', async () => (await import('../features/tokens/TokensPage')).TokensPage),
+      consolePage('audit', async () => (await import('../features/audit/AuditPage')).AuditPage),
+      consolePage('jobs', async () => (await import('../features/jobs/JobsPage')).JobsPage),
+      consolePage('password', async () => (await import('../features/auth/PasswordPage')).PasswordPage),
+      { path: '*', element: <NotFound home="/console" /> },
+    ],
+  },
+];
+
+const router = createBrowserRouter(routes);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}
