@@ -3,6 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { createNotifyModule } from './modules/notify';
+import { createOpendataModule } from './modules/opendata';
 import { createProgramModule } from './modules/program';
 import { AgenciesService } from './platform/agencies/agencies.service';
 import { calendarRoutes, WorkingDayCalendar } from './platform/calendar';
@@ -69,7 +70,7 @@ export function createModules(platform?: PlatformServices): CitydxModule[] {
     publicUrl: services.config?.publicUrl ?? '',
     ...services.config?.notify,
   });
-  return [createProgramModule(services), notify];
+  return [createProgramModule(services), notify, createOpendataModule(services)];
 }
 
 // Factories only keep references to the services; nothing is called until a request arrives.

@@ -1,0 +1,42 @@
+import { sql } from 'kysely';
+import type { Db } from '../../../platform/db/database';
+
+export type UsageMetric = 'api_call' | 'download';
+
+/** Daily counters of CKAN API calls and resource downloads (opendata.usage_counters). */
+export class UsageCounter {
+  constructor(private readonly db: Db) {}
+
+  /** One more `metric` today (UTC day); `subject` is the resource id for downloads. */
+  async count(metric: UsageMetric, subject = ''): Promise<void> {
+    await sql`insert into opendata.usage_counters (day, metric, subject, count)
+              values (current_date, ${metric}, ${subject}, 1)
+              on conflict (day, metric, subject) do update set count = opendata.usage_counters.count + 1`.execute(
+      this.db,
+    );
+  }
+
+  async totals(): Promise<Record<UsageMetric, number>> {
+    const result = await sql<{ metric: UsageMetric; n: number }>`
+      select metric, sum(count) as n from opendata.usage_counters group by metric`.execute(this.db);
+    const totals: Record<UsageMetric, number> = { api_call: 0, download: 0 };
+    for (const row of result.rows) totals[row.metric] = Number(row.n);
+    return totals;
+  }
+
+  /** The last `days` days, oldest first, zeros included. */
+  async daily(days: number): Promise<{ day: string; apiCalls: number; downloads: number }[]> {
+    const result = await sql<{ day: string; api_calls: number; downloads: number }>`
+      select to_char(g.day, 'YYYY-MM-DD') as day,
+             coalesce(sum(u.count) filter (where u.metric = 'api_call'), 0) as api_calls,
+             coalesce(sum(u.count) filter (where u.metric = 'download'), 0) as downloads
+      from generate_series(current_date - ${days - 1}::int, current_date, interval '1 day') as g(day)
+      left join opendata.usage_counters u on u.day = g.day::date
+      group by g.day order by g.day`.execute(this.db);
+    return result.rows.map((row) => ({
+      day: row.day,
+      apiCalls: Number(row.api_calls),
+      downloads: Number(row.downloads),
+    }));
+  }
+}
