@@ -20,7 +20,10 @@ function barePgliteBootMs(): number {
     await db.close();`;
   const dir = tempDir('citydx-bench-bare-');
   const started = performance.now();
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script, dir], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script, dir], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   const total = performance.now() - started;
   fs.rmSync(dir, { recursive: true, force: true });
   if (result.status !== 0) throw new Error(result.stderr);
@@ -61,17 +64,36 @@ const starts = await coldStarts();
 const bareMs = median(starts.bare);
 const freshMs = median(starts.fresh);
 const warmMs = median(starts.warm);
-console.log(`cold start, fresh data dir (migrate + demo data): median ${freshMs.toFixed(0)} ms of ${RUNS} (ratio to bare PGlite boot ${(freshMs / bareMs).toFixed(2)})`);
-console.log(`cold start, warm restart:                          median ${warmMs.toFixed(0)} ms of ${RUNS} (ratio to bare PGlite boot ${(warmMs / bareMs).toFixed(2)})`);
+console.log(
+  `cold start, fresh data dir (migrate + demo data): median ${freshMs.toFixed(0)} ms of ${RUNS} (ratio to bare PGlite boot ${(freshMs / bareMs).toFixed(2)})`,
+);
+console.log(
+  `cold start, warm restart:                          median ${warmMs.toFixed(0)} ms of ${RUNS} (ratio to bare PGlite boot ${(warmMs / bareMs).toFixed(2)})`,
+);
 console.log(`baseline, bare PGlite boot in a fresh process:    median ${bareMs.toFixed(0)} ms`);
 
 const result = await healthz();
-console.log(`/healthz at 10 connections: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms (errors ${result.errors}, non-2xx ${result.non2xx})`);
+console.log(
+  `/healthz at 10 connections: ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms (errors ${result.errors}, non-2xx ${result.non2xx})`,
+);
 console.log('  (this is the baseline later benchmarks divide by)');
 
 writeResult('kernel', {
   measuredAt: new Date().toISOString(),
   machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
-  coldStart: { runs: RUNS, freshMedianMs: freshMs, warmMedianMs: warmMs, barePgliteMedianMs: bareMs, fresh: starts.fresh, warm: starts.warm },
-  healthz: { requestsPerSecond: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99, errors: result.errors, non2xx: result.non2xx },
+  coldStart: {
+    runs: RUNS,
+    freshMedianMs: freshMs,
+    warmMedianMs: warmMs,
+    barePgliteMedianMs: bareMs,
+    fresh: starts.fresh,
+    warm: starts.warm,
+  },
+  healthz: {
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  },
 });

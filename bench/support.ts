@@ -41,7 +41,14 @@ export async function startPlatform(env: Record<string, string>): Promise<Runnin
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/src/main.ts'), 'start'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ADMIN_PASSWORD: 'bench-admin-password', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      ADMIN_PASSWORD: 'bench-admin-password',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (;;) {

@@ -76,4 +76,3 @@ export const moduleBoundaries = {
 };
 
 export default { rules: { 'module-boundaries': moduleBoundaries } };
-

@@ -13,10 +13,22 @@ const tester = new RuleTester({ languageOptions: { ecmaVersion: 2022, sourceType
 
 tester.run('module-boundaries', moduleBoundaries, {
   valid: [
-    { filename: file('server/src/modules/feedback/reports.service.ts'), code: "import { createProgramModule } from '../program';" },
-    { filename: file('server/src/modules/feedback/reports.service.ts'), code: "import { x } from '../program/index.ts';" },
-    { filename: file('server/src/modules/feedback/reports.service.ts'), code: "import { y } from './reports.repo';" },
-    { filename: file('server/src/modules/feedback/reports.service.ts'), code: "import { AppError } from '../../platform/http/app-error';" },
+    {
+      filename: file('server/src/modules/feedback/reports.service.ts'),
+      code: "import { createProgramModule } from '../program';",
+    },
+    {
+      filename: file('server/src/modules/feedback/reports.service.ts'),
+      code: "import { x } from '../program/index.ts';",
+    },
+    {
+      filename: file('server/src/modules/feedback/reports.service.ts'),
+      code: "import { y } from './reports.repo';",
+    },
+    {
+      filename: file('server/src/modules/feedback/reports.service.ts'),
+      code: "import { AppError } from '../../platform/http/app-error';",
+    },
     { filename: file('server/src/app.ts'), code: "import { createProgramModule } from './modules/program';" },
   ],
   invalid: [
