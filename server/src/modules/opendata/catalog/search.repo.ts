@@ -130,13 +130,14 @@ export class SearchRepo {
    * entry ("dan so da nag") still finds "Dân số Đà Nẵng"; substring matches come first.
    */
   async suggest(text: string, viewer: Viewer, limit: number): Promise<{ name: string; title: string }[]> {
+    // A plain scan with strpos/similarity: titles are few (hundreds to tens of thousands), and the
+    // result must not depend on which trigram index path the planner picks.
     const key = sql`platform.search_key(${text})`;
-    const pattern = sql`platform.search_key(${`%${text.replace(/[%_\\]/g, '\\$&')}%`})`;
     const result = await sql<{ name: string; title: string }>`
       select d.name, d.title from opendata.datasets d
       where ${visibleSql(viewer, { includePrivate: false, includeDrafts: false })}
-        and (platform.search_key(d.title) like ${pattern} or platform.search_key(d.title) % ${key})
-      order by (platform.search_key(d.title) like ${pattern}) desc,
+        and (strpos(platform.search_key(d.title), ${key}) > 0 or similarity(platform.search_key(d.title), ${key}) >= 0.3)
+      order by (strpos(platform.search_key(d.title), ${key}) > 0) desc,
                similarity(platform.search_key(d.title), ${key}) desc, d.name
       limit ${limit}`.execute(this.db);
     return result.rows;
