@@ -59,6 +59,47 @@ describe('EventBus (transactional outbox)', () => {
     expect(all).toEqual(['retry.flaky', 'retry.flaky']);
   });
 
+  it('lets a handler use the database (no claim transaction is held while handlers run)', async () => {
+    const bus = new EventBus(database.db, logger, 1000);
+    const counts: number[] = [];
+    bus.subscribe('handler.queries', async () => {
+      const result = await sql<{ n: number }>`
+        select count(*)::int as n from platform.outbox_events where type = 'handler.queries'`.execute(
+        database.db,
+      );
+      counts.push(result.rows[0]?.n ?? -1);
+      await bus.publish(database.db, { type: 'handler.followup', payload: {} });
+    });
+    await bus.publish(database.db, { type: 'handler.queries', payload: {} });
+    await bus.dispatchPending();
+    expect(counts).toEqual([1]);
+    const followups = await sql<{ n: number }>`
+      select count(*)::int as n from platform.outbox_events where type = 'handler.followup'`.execute(
+      database.db,
+    );
+    expect(followups.rows[0]?.n).toBe(1);
+  });
+
+  it('does not hand a claimed event to a second dispatcher while the first still runs it', async () => {
+    const first = new EventBus(database.db, logger, 1000);
+    const second = new EventBus(database.db, logger, 1000);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let runs = 0;
+    first.subscribe('lease.slow', async () => {
+      runs += 1;
+      await gate;
+    });
+    second.subscribe('lease.slow', async () => void (runs += 1));
+    await first.publish(database.db, { type: 'lease.slow', payload: {} });
+    const running = first.dispatchPending();
+    await expect.poll(() => runs).toBe(1);
+    expect(await second.dispatchPending()).toBe(0);
+    release();
+    await running;
+    expect(runs).toBe(1);
+  });
+
   it('the background loop delivers soon after publish', async () => {
     const bus = new EventBus(database.db, logger, 60_000);
     const delivered = new Promise<DeliveredEvent>((resolve) =>

@@ -29,6 +29,8 @@ type OutboxTables = {
 };
 
 const MAX_BACKOFF_SECONDS = 3600;
+/** How long a claimed event stays invisible to other dispatchers while its handlers run. */
+const CLAIM_LEASE_SECONDS = 300;
 
 /**
  * Transactional outbox. `publish` takes the caller's transaction, so an event exists exactly when the
@@ -92,54 +94,59 @@ export class EventBus {
     return matching;
   }
 
+  /**
+   * Claims a batch with a lease in one statement, then runs handlers outside any transaction: a handler
+   * may use the database freely (on PGlite's single connection a handler query inside our claim
+   * transaction would wait forever). A crash mid-batch leaves the lease to expire, so the event is
+   * delivered again later — at least once, as promised.
+   */
   async #dispatchBatch(batchSize: number): Promise<number> {
-    return this.db.transaction().execute(async (trx) => {
-      const events = await trx
-        .withTables<OutboxTables>()
-        .selectFrom('platform.outbox_events')
-        .select(['id', 'type', 'payload', 'occurred_at', 'attempts'])
-        .where('dispatched_at', 'is', null)
-        .where('available_at', '<=', sql<Date>`now()`)
-        .orderBy('id')
-        .limit(batchSize)
-        .forUpdate()
-        .skipLocked()
-        .execute();
-      for (const row of events) {
-        const event: DeliveredEvent = {
-          id: row.id,
-          type: row.type,
-          payload: row.payload as Record<string, unknown>,
-          occurredAt: row.occurred_at,
-        };
-        try {
-          for (const handler of this.#handlersFor(row.type)) await handler(event);
-          await trx
-            .withTables<OutboxTables>()
-            .updateTable('platform.outbox_events')
-            .set({ dispatched_at: sql<Date>`now()`, attempts: row.attempts + 1, last_error: null })
-            .where('id', '=', row.id)
-            .execute();
-        } catch (error) {
-          const backoff = Math.min(MAX_BACKOFF_SECONDS, 2 ** row.attempts);
-          this.logger.warn(
-            { err: error, eventId: row.id, type: row.type },
-            'event handler failed; will retry',
-          );
-          await trx
-            .withTables<OutboxTables>()
-            .updateTable('platform.outbox_events')
-            .set({
-              attempts: row.attempts + 1,
-              last_error: String((error as Error).message ?? error).slice(0, 2000),
-              available_at: sql<Date>`now() + make_interval(secs => ${backoff})`,
-            })
-            .where('id', '=', row.id)
-            .execute();
-        }
+    const claimed = await sql<{
+      id: number;
+      type: string;
+      payload: unknown;
+      occurred_at: Date;
+      attempts: number;
+    }>`
+      update platform.outbox_events set available_at = now() + make_interval(secs => ${CLAIM_LEASE_SECONDS})
+      where id in (
+        select id from platform.outbox_events
+        where dispatched_at is null and available_at <= now()
+        order by id limit ${batchSize}
+        for update skip locked)
+      returning id, type, payload, occurred_at, attempts`.execute(this.db);
+    const events = [...claimed.rows].sort((a, b) => a.id - b.id);
+    for (const row of events) {
+      const event: DeliveredEvent = {
+        id: row.id,
+        type: row.type,
+        payload: row.payload as Record<string, unknown>,
+        occurredAt: row.occurred_at,
+      };
+      try {
+        for (const handler of this.#handlersFor(row.type)) await handler(event);
+        await this.#outbox()
+          .set({ dispatched_at: sql<Date>`now()`, attempts: row.attempts + 1, last_error: null })
+          .where('id', '=', row.id)
+          .execute();
+      } catch (error) {
+        const backoff = Math.min(MAX_BACKOFF_SECONDS, 2 ** row.attempts);
+        this.logger.warn({ err: error, eventId: row.id, type: row.type }, 'event handler failed; will retry');
+        await this.#outbox()
+          .set({
+            attempts: row.attempts + 1,
+            last_error: String((error as Error).message ?? error).slice(0, 2000),
+            available_at: sql<Date>`now() + make_interval(secs => ${backoff})`,
+          })
+          .where('id', '=', row.id)
+          .execute();
       }
-      return events.length;
-    });
+    }
+    return events.length;
+  }
+
+  #outbox() {
+    return this.db.withTables<OutboxTables>().updateTable('platform.outbox_events');
   }
 
   #wake(): void {
