@@ -1,6 +1,8 @@
 import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
 import type { AgenciesService } from './agencies/agencies.service';
 import type { AuditLog } from './audit/audit';
+import type { AuthService } from './auth/auth.service';
+import type { UsersService } from './auth/users.service';
 import type { WorkingDayCalendar } from './calendar';
 import type { Config } from './config';
 import type { Database, Db } from './db/database';
@@ -27,6 +29,10 @@ export interface PlatformServices {
   readonly calendar: WorkingDayCalendar;
   /** Administrative units with effective dates; point lookup. */
   readonly adminUnits: AdminUnits;
+  /** Sessions and API tokens: `principalForToken` resolves a token sent outside Authorization (Open311 api_key). */
+  readonly auth: AuthService;
+  /** Accounts: `contactOf` reaches a person by their account. */
+  readonly users: UsersService;
 }
 
 /** A figure shown on the portal home: what the platform offers, with a live count. */

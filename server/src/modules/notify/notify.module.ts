@@ -44,7 +44,7 @@ export interface NotifyApi {
   /**
    * Routes inbound SMS and Zalo messages whose first word is one of `keywords` to `handler`. Keywords
    * are single words matched without case, diacritics or trailing punctuation ("tracứu," matches
-   * TRACUU). The handler gets the message and the transaction to use for every query, and returns the
+   * TRACUU). The handler gets the message and the database (no transaction is open; see docs/notify.md), and returns the
    * reply (one string or `{ vi, en }`) or nothing; the reply goes back on the same channel through the
    * outbox. Registering a keyword twice throws.
    */

@@ -76,8 +76,8 @@ export interface InboundMessage {
 
 export interface InboundContext {
   /**
-   * The transaction the inbound message, the handler's writes and the reply commit in. Handlers must
-   * use it for every query (on the embedded database a second connection would wait for this one).
+   * The database. No transaction is open while a handler runs: a handler that writes several rows
+   * opens its own (`executor.transaction()`), so they commit or roll back together.
    */
   readonly executor: Db;
   /** The language last used with this sender (Vietnamese when unknown). */

@@ -68,7 +68,9 @@ describe('every write route declares and enforces its access rule', () => {
       .map((r) => `${r.method} ${r.url}`);
     // Each is public on purpose: signing in; the CKAN Action API, which authorises per action as CKAN
     // does (opendata/ckan/ckan-access.test.ts walks them); provider webhooks, verified by signature;
-    // the one-click e-mail opt-out, verified by its token.
+    // the one-click e-mail opt-out, verified by its token; citizens filing a report without an account,
+    // following one, and rating or adding photos to their own (proved by the report's owner token or
+    // the contact they gave: feedback/citizen.service.ts), all rate-limited per IP.
     expect(publicWrites.sort()).toEqual(
       [
         'POST /api/v1/auth/login',
@@ -77,6 +79,10 @@ describe('every write route declares and enforces its access rule', () => {
         'POST /api/v1/notify/inbound/sms',
         'POST /api/v1/notify/inbound/zalo',
         'POST /api/v1/notify/opt-out',
+        'POST /api/v1/feedback/reports',
+        'POST /api/v1/feedback/reports/:code/follow',
+        'POST /api/v1/feedback/reports/:code/photos',
+        'POST /api/v1/feedback/reports/:code/rating',
       ].sort(),
     );
   });

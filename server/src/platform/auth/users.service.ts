@@ -43,6 +43,20 @@ export class UsersService {
     this.#sessions = new SessionsRepo(db);
   }
 
+  /**
+   * How to reach a user (for notifications addressed to a person, e.g. an agency head), read with the
+   * caller's executor so it can run inside the caller's transaction. Undefined for an unknown or
+   * deactivated account.
+   */
+  async contactOf(
+    executor: Db,
+    id: string,
+  ): Promise<{ email: string; displayName: string; locale: 'vi' | 'en' } | undefined> {
+    const user = await this.#users.findById(id, executor);
+    if (!user?.active) return undefined;
+    return { email: user.email, displayName: user.displayName, locale: user.locale };
+  }
+
   async list(
     principal: Principal,
     query: Omit<UserListQuery, 'withinAgencies'>,

@@ -13,9 +13,22 @@ import { PglitePool } from './pglite-pool';
 /** The query builder every repo uses; each repo narrows it with `withTables<ItsTables>()`. */
 export type Db = Kysely<unknown>;
 
+/**
+ * A driver-level session, for what Kysely cannot express (COPY streaming, result column types): on
+ * PostgreSQL a pooled client, on PGlite the instance itself while its one connection is held.
+ */
+export type RawSession =
+  | { readonly kind: 'postgres'; readonly client: pg.ClientBase }
+  | { readonly kind: 'pglite'; readonly pglite: PGlite };
+
 export interface Database {
   readonly kind: 'pglite' | 'postgres';
   readonly db: Db;
+  /**
+   * Lends a raw session for the callback's duration. On PGlite no Kysely query runs meanwhile, so the
+   * callback must not await `db` itself (it would wait for the session it holds).
+   */
+  withRawClient<T>(fn: (session: RawSession) => Promise<T>): Promise<T>;
   /** Round-trip to the database (used by /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -57,6 +70,7 @@ export async function createPgliteDatabase(
     kind: 'pglite',
     db,
     pglite,
+    withRawClient: (fn) => db.connection().execute(() => fn({ kind: 'pglite', pglite })),
     ping: async () => {
       await sql`select 1`.execute(db);
     },
@@ -81,6 +95,19 @@ export function createPostgresDatabase(url: string, poolSize: number): Database 
   return {
     kind: 'postgres',
     db,
+    withRawClient: async (fn) => {
+      const client = await pool.connect();
+      let failure: unknown;
+      try {
+        return await fn({ kind: 'postgres', client });
+      } catch (error) {
+        failure = error;
+        throw error;
+      } finally {
+        // A client whose callback failed may sit in an aborted transaction or a broken COPY: discard it.
+        client.release(failure instanceof Error ? failure : undefined);
+      }
+    },
     ping: async () => {
       await sql`select 1`.execute(db);
     },

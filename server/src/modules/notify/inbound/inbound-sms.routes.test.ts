@@ -40,14 +40,16 @@ describe('POST /api/v1/notify/inbound/sms', () => {
           { description: { vi: 'TRACUU <mã>: tra cứu phản ánh', en: 'TRACUU <code>: track a report' } },
         );
         api.registerInboundKeyword('LOI', async (message, context) => {
-          // Writes in the transaction, then fails: the write must be undone.
-          await api.send(context.executor, {
-            recipient: { channel: 'sms', address: message.from, locale: 'vi' },
-            template: 'feedback.update',
-            topic: 'feedback.update',
-            reference: { type: 'test', id: 'rolled-back' },
+          // Writes in its own transaction, then fails: the write must be undone.
+          await context.executor.transaction().execute(async (trx) => {
+            await api.send(trx, {
+              recipient: { channel: 'sms', address: message.from, locale: 'vi' },
+              template: 'feedback.update',
+              topic: 'feedback.update',
+              reference: { type: 'test', id: 'rolled-back' },
+            });
+            throw new Error('handler bug');
           });
-          throw new Error('handler bug');
         });
         api.setInboundFallback(async (message) => {
           reported.push(message);

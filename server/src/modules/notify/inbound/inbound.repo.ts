@@ -86,6 +86,19 @@ export class InboundRepo {
     return row?.id;
   }
 
+  /** The id of this provider message when it was stored but never handled (a crash mid-way). */
+  async unhandledId(executor: Db, message: ParsedInbound): Promise<string | undefined> {
+    const row = await this.#tables(executor)
+      .selectFrom('notify.inbound_messages')
+      .select('id')
+      .where('channel', '=', message.channel)
+      .where('dedupe_key', '=', message.dedupeKey)
+      .where('handled_by', 'is', null)
+      .forUpdate()
+      .executeTakeFirst();
+    return row?.id;
+  }
+
   async complete(
     executor: Db,
     id: string,

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../../platform/db/database';
 import type { Locale } from '../../../platform/i18n/locale';
@@ -24,9 +23,12 @@ export interface InboundOutcome {
 }
 
 /**
- * Receives a verified inbound message: stores it, routes it to a keyword handler (or the fallback, or
- * the help reply) and queues the reply on the same channel — all in one transaction, so a webhook that
- * is delivered twice is handled once and a reply exists exactly when its message was stored.
+ * Receives a verified inbound message in three steps: store it (a webhook delivered twice is stored
+ * once), run the handler outside any transaction, then queue the reply and mark the message handled in
+ * one transaction. A handler therefore owns its transactions: feedback files a report in its own, and on
+ * the embedded database (one connection) a handler never waits for a transaction held here. A crash
+ * between the steps leaves the message unhandled; the provider's retry of the webhook finishes it
+ * (handlers are idempotent by message id).
  */
 export class InboundService {
   readonly #repo: InboundRepo;
@@ -40,37 +42,38 @@ export class InboundService {
   }
 
   async receive(parsed: ParsedInbound): Promise<InboundOutcome> {
-    return this.deps.db.transaction().execute(async (trx) => {
-      const id = await this.#repo.insert(trx, parsed);
-      if (!id) return { inboundId: null, duplicate: true, replyMessageId: null };
+    const { db } = this.deps;
+    const stored = await db.transaction().execute(async (trx) => {
+      const id = (await this.#repo.insert(trx, parsed)) ?? (await this.#repo.unhandledId(trx, parsed));
+      if (!id) return null;
       const recipient = await this.deps.preferences.findRecipient(trx, parsed.channel, parsed.from);
-      const locale = recipient?.locale ?? 'vi';
-      const match = this.deps.router.match(parsed.text);
-      const message: InboundMessage = { ...parsed, id, keyword: match.keyword, argument: match.argument };
-      const { reply, handledBy } = await this.#handle(trx, match, message, locale);
-      const text = typeof reply === 'string' ? reply : reply?.[locale];
+      return { id, locale: recipient?.locale ?? 'vi' };
+    });
+    if (!stored) return { inboundId: null, duplicate: true, replyMessageId: null };
+    const { id, locale } = stored;
+    const match = this.deps.router.match(parsed.text);
+    const message: InboundMessage = { ...parsed, id, keyword: match.keyword, argument: match.argument };
+    const { reply, handledBy } = await this.#handle(match, message, locale);
+    const text = typeof reply === 'string' ? reply : reply?.[locale];
+    return db.transaction().execute(async (trx) => {
       const replyMessageId = text ? (await this.#reply(trx, message, locale, text)).id : null;
       await this.#repo.complete(trx, id, { keyword: match.keyword, handledBy, replyMessageId });
       return { inboundId: id, duplicate: false, replyMessageId };
     });
   }
 
-  // A handler runs inside a savepoint: if it throws, its writes are undone but the message is kept and
-  // the sender is told to try again, rather than the provider retrying a webhook that fails every time.
+  // A failing handler is logged and the sender told to try again; the message is kept (handled_by
+  // 'error') rather than the provider retrying a webhook that would fail every time.
   async #handle(
-    trx: Db,
     match: RouteMatch,
     message: InboundMessage,
     locale: Locale,
   ): Promise<{ reply: InboundReply; handledBy: HandledBy }> {
     if (!match.handler) return { reply: this.#helpText(locale, true), handledBy: 'help' };
-    await sql`savepoint notify_inbound_handler`.execute(trx);
     try {
-      const reply = await match.handler(message, { executor: trx, locale });
-      await sql`release savepoint notify_inbound_handler`.execute(trx);
+      const reply = await match.handler(message, { executor: this.deps.db, locale });
       return { reply, handledBy: match.kind === 'keyword' ? 'keyword' : 'fallback' };
     } catch (error) {
-      await sql`rollback to savepoint notify_inbound_handler`.execute(trx);
       this.deps.logger.error(
         { err: error, inboundId: message.id, keyword: match.keyword },
         'notify: inbound handler failed',
