@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { createFeedbackModule } from './modules/feedback';
 import { createNotifyModule } from './modules/notify';
 import { createOpendataModule } from './modules/opendata';
 import { createProgramModule } from './modules/program';
@@ -35,10 +36,11 @@ import { createMetrics } from './platform/observability/metrics';
 import { platformRoutes } from './platform/platform.routes';
 import { kernelErrorCatalogues, kernelMigrations } from './platform/kernel-catalogue';
 import { version } from './version';
+import { feedbackNotifier } from './wiring/feedback-notifier';
 
 export interface CitydxApp {
   readonly app: FastifyInstance;
-  readonly platform: PlatformServices & { readonly auth: AuthService; readonly users: UsersService };
+  readonly platform: PlatformServices;
   readonly modules: readonly CitydxModule[];
   /** Every /api route with its declared access rule (the access test walks them all). */
   readonly routes: readonly DeclaredRoute[];
@@ -70,7 +72,16 @@ export function createModules(platform?: PlatformServices): CitydxModule[] {
     publicUrl: services.config?.publicUrl ?? '',
     ...services.config?.notify,
   });
-  return [createProgramModule(services), notify, createOpendataModule(services)];
+  const feedback = createFeedbackModule(services, {
+    notifier: feedbackNotifier(notify.api, services.users),
+    apiKeys: services.auth,
+  });
+  return [
+    createProgramModule(services),
+    notify,
+    createOpendataModule(services, { inbound: notify.api }),
+    feedback,
+  ];
 }
 
 // Factories only keep references to the services; nothing is called until a request arrives.

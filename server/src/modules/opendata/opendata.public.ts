@@ -50,5 +50,6 @@ export const publicApi: FastifyPluginAsync<PublicApiOptions> = async (app, optio
   });
   await app.register(dcatRoutes, { catalog: options.catalog });
   await app.register(downloadRoutes, { catalog: options.catalog, usage: options.usage });
-  if (options.datastorePlugin) await app.register(options.datastorePlugin);
+  if (options.datastorePlugin)
+    await app.register(options.datastorePlugin, { prefix: '/api/v1/opendata/datastore' });
 };

@@ -1,0 +1,67 @@
+// Serves the feedback module for bench/feedback.bench.ts in its own process, the way app.ts will once
+// it mounts the module: node --import tsx serve.ts. Reads the usual environment (DATABASE_URL or
+// DATA_DIR, PORT, PUBLIC_RATE_PER_MINUTE…), migrates, loads the categories and routing table, creates
+// an API token for Open311 POSTs and prints one JSON line: { url, apiKey }.
+import fs from 'node:fs';
+import { buildApp, migrateAll } from '../../../app';
+import { systemActor } from '../../../platform/audit/audit';
+import { Principal } from '../../../platform/auth/principal';
+import { loadConfig } from '../../../platform/config';
+import { openDatabase } from '../../../platform/db/database';
+import { loadKernelDemo, loadReferenceData } from '../../../platform/kernel-demo';
+import { loadFeedbackDemo } from '../feedback.demo';
+import { assembleFeedbackApp } from './assemble';
+import { RecordingNotifier } from './recording-notifier';
+
+const system = new Principal(
+  '00000000-0000-0000-0000-000000000000',
+  'system',
+  'system',
+  [{ role: 'system_admin', agencyId: null }],
+  'token',
+  null,
+);
+
+const config = loadConfig();
+const database = await openDatabase(config.database);
+const citydx = await buildApp({ config, database, logger: false });
+await migrateAll(database, citydx.modules);
+const platform = citydx.platform;
+await loadReferenceData(platform);
+await loadKernelDemo(platform);
+const { app, services } = await assembleFeedbackApp(platform, new RecordingNotifier(false), { database });
+await loadFeedbackDemo(services.ctx, { samples: false });
+
+const email = `open311-client-${Date.now()}@bench.citydx`;
+const { user } = await platform.users.create(
+  system,
+  {
+    email,
+    displayName: 'Open311 client',
+    locale: 'vi',
+    password: 'bench-password-not-used',
+    grants: [{ role: 'viewer', agencyId: null }],
+  },
+  systemActor,
+);
+const owner = new Principal(
+  user.id,
+  email,
+  'Open311 client',
+  [{ role: 'viewer', agencyId: null }],
+  'token',
+  null,
+);
+const { token } = await platform.auth.createToken(owner, 'bench', null, systemActor);
+
+const url = await app.listen({ port: config.port, host: config.host });
+fs.writeSync(1, `${JSON.stringify({ url, apiKey: token })}\n`);
+
+const stop = async () => {
+  await app.close();
+  await citydx.close();
+  await database.close();
+  process.exit(0);
+};
+process.once('SIGTERM', () => void stop());
+process.once('SIGINT', () => void stop());
