@@ -1,5 +1,6 @@
 // Browser journeys: builds the web app if needed, starts the platform on a fresh embedded database
-// with the Da Nang demo data, runs e2e/**/*.spec.ts in headless Debian Chromium, stops the platform.
+// with the Da Nang demo data, runs e2e/**/*.spec.ts (or the specs named as arguments) in headless
+// Debian Chromium, stops the platform.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -32,7 +33,7 @@ function freePort() {
   });
 }
 
-async function waitUntilReady(url, server, seconds = 60) {
+async function waitUntilReady(url, server, seconds = 180) {
   const deadline = Date.now() + seconds * 1000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`the platform exited with code ${server.exitCode}`);
@@ -67,10 +68,12 @@ const server = spawn(
   { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] },
 );
 
+// Spec files given on the command line (`node scripts/test-e2e.mjs e2e/feedback.spec.ts`) run alone.
+const specs = process.argv.slice(2);
 let status = 1;
 try {
   await waitUntilReady(baseUrl, server);
-  const run = spawnSync('npx', ['vitest', 'run', '--config', 'e2e/vitest.config.ts'], {
+  const run = spawnSync('npx', ['vitest', 'run', '--config', 'e2e/vitest.config.ts', ...specs], {
     cwd: root,
     stdio: 'inherit',
     env: {

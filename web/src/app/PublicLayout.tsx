@@ -10,6 +10,8 @@ import { Brand } from './Brand';
 
 const links = [
   { to: '/', label: 'home', end: true },
+  { to: '/data', label: 'openData', end: false },
+  { to: '/feedback', label: 'feedback', end: false },
   { to: '/agencies', label: 'agencies', end: false },
   { to: '/community-teams', label: 'communityTeams', end: false },
   { to: '/console', label: 'console', end: false },

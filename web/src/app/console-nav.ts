@@ -1,4 +1,8 @@
 import type { Role } from '../features/auth/roles';
+import {
+  agencyRoles as feedbackAgencyRoles,
+  hubRoles as feedbackHubRoles,
+} from '../features/feedback-console/feedback-labels';
 import type { appMessages } from './app.i18n';
 
 type AppMessageKey = keyof (typeof appMessages)['vi'];
@@ -24,6 +28,16 @@ export const consoleNav: readonly ConsoleNavItem[] = [
     label: 'communityTeams',
     roles: ['system_admin', 'agency_admin', 'officer'],
   },
+  {
+    path: '/console/data',
+    label: 'openData',
+    roles: ['system_admin', 'agency_admin', 'data_publisher'],
+  },
+  // The 1022 hub's pages (operators) and the agencies' queue (officers); the pages check again.
+  { path: '/console/feedback/inbox', label: 'feedbackInbox', roles: feedbackHubRoles },
+  { path: '/console/feedback/call', label: 'feedbackCall', roles: feedbackHubRoles },
+  { path: '/console/feedback/queue', label: 'feedbackQueue', roles: feedbackAgencyRoles },
+  { path: '/console/feedback/routing', label: 'feedbackRouting', roles: feedbackHubRoles },
   { path: '/console/tokens', label: 'tokens' },
   { path: '/console/audit', label: 'audit', roles: ['system_admin'] },
   { path: '/console/jobs', label: 'jobs', roles: ['system_admin'] },

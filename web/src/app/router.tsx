@@ -28,6 +28,81 @@ function consolePage(path: string, load: () => Promise<ComponentType>): RouteObj
   return { path, lazy };
 }
 
+/** A public page loaded on first visit. */
+function publicPage(path: string, load: () => Promise<ComponentType>): RouteObject {
+  return { path, lazy: async () => ({ Component: await load() }) };
+}
+
+const opendataRoutes: RouteObject[] = [
+  publicPage('data', async () => (await import('../features/opendata/OpenDataHomePage')).OpenDataHomePage),
+  publicPage(
+    'data/search',
+    async () => (await import('../features/opendata/DatasetSearchPage')).DatasetSearchPage,
+  ),
+  publicPage(
+    'data/dataset/:name',
+    async () => (await import('../features/opendata-dataset/DatasetPage')).DatasetPage,
+  ),
+  publicPage(
+    'data/organization/:name',
+    async () => (await import('../features/opendata/CollectionPage')).OrganizationPage,
+  ),
+  publicPage('data/topic/:name', async () => (await import('../features/opendata/CollectionPage')).TopicPage),
+  publicPage(
+    'data/stats',
+    async () => (await import('../features/opendata/OpenDataStatsPage')).OpenDataStatsPage,
+  ),
+];
+
+// The citizen side of the 1022 hotline; `track/:code` is the link the messages carry.
+const feedbackRoutes: RouteObject[] = [
+  publicPage(
+    'feedback',
+    async () => (await import('../features/feedback/FeedbackBoardPage')).FeedbackBoardPage,
+  ),
+  publicPage(
+    'feedback/new',
+    async () => (await import('../features/feedback/SubmitReportPage')).SubmitReportPage,
+  ),
+  publicPage('feedback/track', async () => (await import('../features/feedback/TrackPage')).TrackPage),
+  publicPage(
+    'feedback/track/:code',
+    async () => (await import('../features/feedback/ReportPage')).ReportPage,
+  ),
+  publicPage(
+    'feedback/reports/:code',
+    async () => (await import('../features/feedback/ReportPage')).ReportPage,
+  ),
+  publicPage(
+    'feedback/agencies',
+    async () => (await import('../features/feedback/LeagueTablePage')).LeagueTablePage,
+  ),
+];
+
+// The 1022 hub's and the agencies' pages; each page checks its own roles (they differ under one prefix).
+const feedbackConsoleRoutes: RouteObject[] = [
+  consolePage(
+    'feedback/inbox',
+    async () => (await import('../features/feedback-console/InboxPage')).InboxPage,
+  ),
+  consolePage(
+    'feedback/call',
+    async () => (await import('../features/feedback-console/CallCenterPage')).CallCenterPage,
+  ),
+  consolePage(
+    'feedback/queue',
+    async () => (await import('../features/feedback-console/AgencyQueuePage')).AgencyQueuePage,
+  ),
+  consolePage(
+    'feedback/routing',
+    async () => (await import('../features/feedback-console/RoutingPage')).RoutingPage,
+  ),
+  consolePage(
+    'feedback/reports/:id',
+    async () => (await import('../features/feedback-console/ReportDetailPage')).ReportDetailPage,
+  ),
+];
+
 const routes: RouteObject[] = [
   {
     path: '/',
@@ -47,6 +122,8 @@ const routes: RouteObject[] = [
           Component: (await import('../features/community-teams/CommunityTeamsPage')).CommunityTeamsPage,
         }),
       },
+      ...opendataRoutes,
+      ...feedbackRoutes,
       { path: 'ioc', Component: IocPage },
       { path: '*', Component: NotFound },
     ],
@@ -81,6 +158,20 @@ const routes: RouteObject[] = [
         'community-teams',
         async () => (await import('../features/community-teams/TeamsConsolePage')).TeamsConsolePage,
       ),
+      consolePage(
+        'data',
+        async () =>
+          (await import('../features/opendata-console/PublisherDatasetsPage')).PublisherDatasetsPage,
+      ),
+      consolePage(
+        'data/new',
+        async () => (await import('../features/opendata-console/DatasetEditPage')).DatasetCreatePage,
+      ),
+      consolePage(
+        'data/:name',
+        async () => (await import('../features/opendata-console/DatasetEditPage')).DatasetEditPage,
+      ),
+      ...feedbackConsoleRoutes,
       consolePage('tokens', async () => (await import('../features/tokens/TokensPage')).TokensPage),
       consolePage('audit', async () => (await import('../features/audit/AuditPage')).AuditPage),
       consolePage('jobs', async () => (await import('../features/jobs/JobsPage')).JobsPage),

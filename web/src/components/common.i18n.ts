@@ -33,6 +33,9 @@ export const commonMessages = defineMessages(
     fieldProblems: 'Vui lòng sửa các trường sau:',
     active: 'Đang hoạt động',
     inactive: 'Ngừng hoạt động',
+    showTable: 'Xem bảng số liệu',
+    hideTable: 'Ẩn bảng số liệu',
+    chartData: 'Số liệu của biểu đồ',
   },
   {
     save: 'Save',
@@ -65,5 +68,8 @@ export const commonMessages = defineMessages(
     fieldProblems: 'Please correct these fields:',
     active: 'Active',
     inactive: 'Inactive',
+    showTable: 'Show the figures as a table',
+    hideTable: 'Hide the table',
+    chartData: 'Figures of the chart',
   },
 );

@@ -59,6 +59,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The language requests are made in (for messages built outside React, e.g. from CKAN errors). */
+export function apiLocale(): string {
+  return currentLocale;
+}
+
 export type QueryValue = string | number | boolean | null | undefined;
 
 /** Builds `path?query`, leaving out empty values so the server applies its defaults. */
@@ -83,11 +88,22 @@ const NETWORK_MESSAGE: Record<string, string> = {
   en: 'Could not reach the server. Check the connection and try again.',
 };
 
+/** What every request says: JSON wanted, the page's language, and on writes the session's CSRF token. */
+export function requestHeaders(method: string): Record<string, string> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale };
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  return headers;
+}
+
+/** The error a request that never reached the server fails with, in the page's language. */
+export function networkError(): ApiError {
+  return new ApiError(0, 'NETWORK_ERROR', NETWORK_MESSAGE[currentLocale] ?? NETWORK_MESSAGE.vi ?? '');
+}
+
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale };
+  const headers = requestHeaders(method);
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
     response = await fetch(withQuery(path, options.query), {
@@ -99,7 +115,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     });
   } catch (error) {
     if ((error as { name?: string }).name === 'AbortError') throw error;
-    throw new ApiError(0, 'NETWORK_ERROR', NETWORK_MESSAGE[currentLocale] ?? NETWORK_MESSAGE.vi ?? '');
+    throw networkError();
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();

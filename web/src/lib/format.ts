@@ -50,3 +50,11 @@ export function weekdayOf(day: string): number {
 export function formatNumber(value: number, locale: string): string {
   return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'vi-VN').format(value);
 }
+
+/** "136 N" / "136K": short numbers for chart axes. */
+export function formatCompact(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'vi-VN', {
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  }).format(value);
+}
