@@ -38,6 +38,7 @@ export const consoleNav: readonly ConsoleNavItem[] = [
   { path: '/console/feedback/call', label: 'feedbackCall', roles: feedbackHubRoles },
   { path: '/console/feedback/queue', label: 'feedbackQueue', roles: feedbackAgencyRoles },
   { path: '/console/feedback/routing', label: 'feedbackRouting', roles: feedbackHubRoles },
+  { path: '/console/harvest', label: 'harvest', roles: admins },
   { path: '/console/tokens', label: 'tokens' },
   { path: '/console/audit', label: 'audit', roles: ['system_admin'] },
   { path: '/console/jobs', label: 'jobs', roles: ['system_admin'] },

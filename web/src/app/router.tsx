@@ -172,6 +172,10 @@ const routes: RouteObject[] = [
         async () => (await import('../features/opendata-console/DatasetEditPage')).DatasetEditPage,
       ),
       ...feedbackConsoleRoutes,
+      consolePage(
+        'harvest',
+        async () => (await import('../features/opendata-harvest/HarvestSourcesPage')).HarvestSourcesPage,
+      ),
       consolePage('tokens', async () => (await import('../features/tokens/TokensPage')).TokensPage),
       consolePage('audit', async () => (await import('../features/audit/AuditPage')).AuditPage),
       consolePage('jobs', async () => (await import('../features/jobs/JobsPage')).JobsPage),

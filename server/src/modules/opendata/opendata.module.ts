@@ -13,6 +13,7 @@ import type { CkanAction } from './ckan/ckan-action';
 import { MAX_UPLOAD_BYTES } from './ckan/ckan-request';
 import type { CatalogAccess, DatastoreHooks } from './contracts';
 import { createDatastore, type Datastore } from './datastore';
+import { createHarvest } from './harvest/harvest.part';
 import { loadOpendataDemo } from './opendata.demo';
 import { opendataErrors } from './opendata.errors';
 import { publicApi } from './opendata.public';
@@ -61,6 +62,7 @@ function modulePlugin(
   audit: CatalogPlatform['audit'],
   options: OpendataOptions,
   datastore: DatastoreParts,
+  harvestPlugin: FastifyPluginAsync,
   smsPlugin: FastifyPluginAsync,
 ): FastifyPluginAsync {
   return async (app) => {
@@ -72,6 +74,7 @@ function modulePlugin(
       ...(datastore.plugin ? { datastorePlugin: datastore.plugin } : {}),
     });
     await app.register(portalRoutes, { prefix: '/api/v1/opendata', catalog, usage, audit });
+    await app.register(harvestPlugin, { prefix: '/api/v1/opendata/harvest' });
     await app.register(smsPlugin);
   };
 }
@@ -120,6 +123,7 @@ export function createOpendataModule(
   const datasetCount = async () =>
     [...(await catalog.datasets.repo.countsByOrg(false)).values()].reduce((a, b) => a + b, 0);
 
+  const harvest = createHarvest({ catalog, db: platform.db, audit: platform.audit, logger: platform.logger });
   const sms = createSmsQueries({
     catalog,
     db: platform.db,
@@ -128,15 +132,24 @@ export function createOpendataModule(
     lookup: datastore.lookup ?? (async () => undefined),
     ...(options.inbound ? { inbound: options.inbound } : {}),
   });
-  const plugin = modulePlugin(catalog, actions, usage, platform.audit, options, datastore, sms.plugin);
+  const plugin = modulePlugin(
+    catalog,
+    actions,
+    usage,
+    platform.audit,
+    options,
+    datastore,
+    harvest.plugin,
+    sms.plugin,
+  );
   return {
     name: 'opendata',
     prefix: '',
     plugin,
     migrations: { owner: 'opendata', dir: fileURLToPath(new URL('./migrations', import.meta.url)) },
-    errors: opendataErrors,
+    errors: { ...opendataErrors, ...harvest.errors },
     api: { catalogAccess, datasetCount, ckanActions: actions },
-    jobs: datastore.jobs ?? [],
+    jobs: [...(datastore.jobs ?? []), ...harvest.jobs],
     async loadDemo() {
       await loadOpendataDemo(catalog, platform.logger);
       await sms.loadDemo();

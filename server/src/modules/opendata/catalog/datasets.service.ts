@@ -8,6 +8,7 @@ import { canEditOrg, canRead, type Viewer } from './catalog.access';
 import type { Dataset, DatasetFields } from './catalog.model';
 import { DatasetsRepo } from './datasets.repo';
 import { GroupsRepo } from './groups.repo';
+import { assertNotHarvested } from './harvest-lock';
 import type { Organizations } from './organizations';
 import type { AfterCommit, ResourcesService } from './resources.service';
 
@@ -49,9 +50,11 @@ export function fieldsOf(dataset: Dataset): DatasetFields {
   return fields;
 }
 
+// Over the editable fields only: `after` also carries derived values (the organisation's title), which
+// are not the editor's change.
 function diff(before: DatasetFields, after: DatasetFields): Record<string, unknown> {
   const changes: Record<string, unknown> = {};
-  for (const key of Object.keys(after) as (keyof DatasetFields)[]) {
+  for (const key of Object.keys(before) as (keyof DatasetFields)[]) {
     if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))
       changes[key] = { before: before[key], after: after[key] };
   }
@@ -162,6 +165,7 @@ export class DatasetsService {
     const dataset = await this.show(viewer, idOrName);
     if (!canEditOrg(viewer, dataset.ownerOrg))
       throw CkanError.denied(`User not authorized to edit package ${dataset.id}`);
+    assertNotHarvested(viewer, dataset);
     return dataset;
   }
 

@@ -14,6 +14,7 @@ import { canEditOrg, canRead, type Viewer } from './catalog.access';
 import type { Resource, ResourceFields } from './catalog.model';
 import { DatasetsRepo, isUuid } from './datasets.repo';
 import { detectFormat, isTabular, safeFileName } from './formats';
+import { assertNotHarvested } from './harvest-lock';
 import { blankResource, linkFields, resourceFieldsOf } from './resource-fields';
 import { ResourcesRepo } from './resources.repo';
 
@@ -57,6 +58,7 @@ export class ResourcesService {
     if (!head || !canRead(viewer, head)) throw CkanError.notFound('Dataset not found');
     if (!canEditOrg(viewer, head.ownerOrg))
       throw CkanError.denied(`User not authorized to edit package ${head.id}`);
+    await this.#assertNotHarvested(viewer, head.id);
     const errors = new ValidationErrors();
     const input = parseResource(params, errors);
     errors.throwIfAny();
@@ -181,7 +183,14 @@ export class ResourcesService {
     const resource = await this.show(viewer, id);
     if (!canEditOrg(viewer, resource.ownerOrg))
       throw CkanError.denied(`User not authorized to edit resource ${id}`);
+    await this.#assertNotHarvested(viewer, resource.datasetId);
     return resource;
+  }
+
+  /** Resources of a harvested dataset are the source's: only the harvester changes them. */
+  async #assertNotHarvested(viewer: Viewer, datasetId: string): Promise<void> {
+    const [dataset] = await this.#datasets.loadMany([datasetId]);
+    if (dataset) assertNotHarvested(viewer, dataset);
   }
 
   /** Streams the spooled upload into the blob store; size and SHA-256 are measured on the way. */

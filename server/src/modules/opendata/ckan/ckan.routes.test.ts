@@ -174,7 +174,9 @@ describe('CKAN Action API: envelope, errors and the dataset lifecycle', () => {
         .state,
     ).toBe('deleted');
 
-    const history = json<{ items: { action: string; actor: string | null }[] }>(
+    const history = json<{
+      items: { action: string; actor: string | null; summary: Record<string, unknown> }[];
+    }>(
       await t.citydx.app.inject({
         method: 'GET',
         url: `/api/v1/opendata/datasets/${pkg.id}/history`,
@@ -188,5 +190,8 @@ describe('CKAN Action API: envelope, errors and the dataset lifecycle', () => {
       'opendata.dataset.created',
     ]);
     expect(history.items[0]?.actor).toMatch(/@test\.citydx$/);
+    // A patch lists what the editor changed, not values derived from it (the organisation's title).
+    for (const item of history.items.filter((entry) => entry.action === 'opendata.dataset.updated'))
+      expect(Object.keys(item.summary)).not.toContain('orgTitle');
   });
 });

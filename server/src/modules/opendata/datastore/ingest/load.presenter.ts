@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import type { Locale } from '../../../../platform/i18n/locale';
+import { translate, type Locale, type Localized } from '../../../../platform/i18n/locale';
 import { describeProblem } from './load-problems';
 import type { Load } from './loads.repo';
 
@@ -50,6 +50,19 @@ function progressOf(load: Load): number | null {
   return Math.min(99, Math.floor((load.bytesDone / load.bytesTotal) * 100));
 }
 
+const rejectedSummary: Localized = {
+  vi: 'Tìm thấy {count} lỗi; dữ liệu trong DataStore không thay đổi.',
+  en: '{count} problem(s) found; the data in the DataStore was not changed.',
+};
+
+// A load refused for its problems is summarised in the caller's language; other messages (a file that
+// could not be read at all) are stored as the loader wrote them.
+function summaryOf(load: Load, locale: Locale): string | null {
+  if (load.status === 'failed' && load.errorCount > 0)
+    return translate(rejectedSummary, locale, { count: load.errorCount });
+  return load.message;
+}
+
 /** A load for the publisher's progress bar and error report, problems worded in the caller's language. */
 export function presentLoad(load: Load, locale: Locale): LoadReport {
   return {
@@ -70,7 +83,7 @@ export function presentLoad(load: Load, locale: Locale): LoadReport {
       code: problem.code,
       message: describeProblem(problem, locale),
     })),
-    message: load.message,
+    message: summaryOf(load, locale),
     createdAt: load.createdAt.toISOString(),
     startedAt: load.startedAt?.toISOString() ?? null,
     swappedAt: load.swappedAt?.toISOString() ?? null,
