@@ -85,44 +85,95 @@ function filterSql(term: FilterTerm): RawBuilder<boolean> {
   return term.negate ? sql<boolean>`not ${any}` : any;
 }
 
-/**
- * The matching datasets with their score. Words are compared accent-free (platform.search_key) as
- * whole words; a dataset whose title holds every word scores above any that matches elsewhere only.
- */
-function matchedSql(query: SearchQuery): RawBuilder<unknown> {
+function tsquerySql(text: string): RawBuilder<unknown> {
+  return sql`websearch_to_tsquery('simple'::regconfig, platform.search_key(${text}))`;
+}
+
+function conditionsSql(query: SearchQuery): RawBuilder<boolean> {
   const conditions = [visibleSql(query.viewer, query.visibility), ...query.filters.map(filterSql)];
-  const tsquery = sql`websearch_to_tsquery('simple'::regconfig, platform.search_key(${query.text ?? ''}))`;
+  if (query.text) conditions.push(sql<boolean>`d.search_vector @@ ${tsquerySql(query.text)}`);
+  return sql<boolean>`${sql.join(conditions, sql` and `)}`;
+}
+
+/**
+ * The matching datasets with their score, for the page. Words are compared accent-free
+ * (platform.search_key) as whole words; a dataset whose title holds every word scores above any that
+ * matches elsewhere only.
+ */
+function scoredSql(query: SearchQuery): RawBuilder<unknown> {
+  const tsquery = tsquerySql(query.text ?? '');
   const score = query.text
     ? sql`(case when ts_filter(d.search_vector, '{a}') @@ ${tsquery} then 1 else 0 end) + ts_rank(d.search_vector, ${tsquery})`
     : sql`0`;
-  if (query.text) conditions.push(sql<boolean>`d.search_vector @@ ${tsquery}`);
   return sql`select d.id, d.name, d.modified_at, d.created_at, platform.search_key(d.title) as title_key,
                     ${score} as score
-             from opendata.datasets d where ${sql.join(conditions, sql` and `)}`;
+             from opendata.datasets d where ${conditionsSql(query)}`;
 }
 
 /** Full-text search and facets over the catalog, in PostgreSQL only (no Solr). */
 export class SearchRepo {
   constructor(private readonly db: Db) {}
 
+  /** One page of matches and their total. */
   async search(query: SearchQuery): Promise<{ ids: string[]; count: number }> {
-    const matched = matchedSql(query);
+    const [ids, summary] = await Promise.all([this.#page(query), this.#summary(query, null)]);
+    return { ids, count: summary.count };
+  }
+
+  /**
+   * A page, the total and the facet counts in two statements run side by side: the matches are found
+   * once for the total and every facet (one scan instead of one per facet).
+   */
+  async searchWithFacets(
+    query: SearchQuery,
+    request: FacetRequest,
+  ): Promise<{ ids: string[]; count: number; facets: Map<FacetField, [string, number][]> }> {
+    const [ids, summary] = await Promise.all([this.#page(query), this.#summary(query, request)]);
+    return { ids, ...summary };
+  }
+
+  async #page(query: SearchQuery): Promise<string[]> {
+    if (query.rows === 0) return [];
     const order = sql.join(
       [...query.sort, { field: 'name' as const, descending: false }].map(
         (key) => sql`${sortColumns[key.field]} ${sql.raw(key.descending ? 'desc' : 'asc')}`,
       ),
     );
-    const [page, total] = await Promise.all([
-      query.rows === 0
-        ? Promise.resolve({ rows: [] as { id: string }[] })
-        : sql<{
-            id: string;
-          }>`select id from (${matched}) m order by ${order} limit ${query.rows} offset ${query.start}`.execute(
-            this.db,
-          ),
-      sql<{ n: number }>`select count(*) as n from (${matched}) m`.execute(this.db),
-    ]);
-    return { ids: page.rows.map((row) => row.id), count: Number(total.rows[0]?.n ?? 0) };
+    const page = await sql<{ id: string }>`
+      select id from (${scoredSql(query)}) m order by ${order} limit ${query.rows} offset ${query.start}`.execute(
+      this.db,
+    );
+    return page.rows.map((row) => row.id);
+  }
+
+  async #summary(
+    query: SearchQuery,
+    request: FacetRequest | null,
+  ): Promise<{ count: number; facets: Map<FacetField, [string, number][]> }> {
+    const limit = request && request.limit >= 0 ? sql`limit ${request.limit}` : sql``;
+    const parts = [
+      sql`select 'count' as field, '' as value, count(*) as n from m`,
+      ...[...new Set(request?.fields ?? [])].map(
+        (
+          field,
+        ) => sql`(select ${sql.lit(field)} as field, value, count(distinct dataset_id) as n from (${facetValuesSql(field)}) v
+           group by value having count(distinct dataset_id) >= ${request?.mincount ?? 1}
+           order by n desc, value asc ${limit})`,
+      ),
+    ];
+    const rows = await sql<{ field: 'count' | FacetField; value: string; n: number }>`
+      with m as materialized (
+        select d.id, d.owner_org, d.license_id from opendata.datasets d where ${conditionsSql(query)})
+      ${sql.join(parts, sql` union all `)}`.execute(this.db);
+    const facets = new Map<FacetField, [string, number][]>(
+      (request?.fields ?? []).map((field): [FacetField, [string, number][]] => [field, []]),
+    );
+    let count = 0;
+    for (const row of rows.rows) {
+      if (row.field === 'count') count = Number(row.n);
+      else facets.get(row.field)?.push([row.value, Number(row.n)]);
+    }
+    return { count, facets };
   }
 
   /**
@@ -142,43 +193,23 @@ export class SearchRepo {
       limit ${limit}`.execute(this.db);
     return result.rows;
   }
-
-  /** Value → count for each requested field over every match (not only the page), biggest first. */
-  async facets(query: SearchQuery, request: FacetRequest): Promise<Map<FacetField, [string, number][]>> {
-    const matched = matchedSql(query);
-    const result = new Map<FacetField, [string, number][]>();
-    for (const field of new Set(request.fields)) {
-      const values = facetValuesSql(field, matched);
-      const limit = request.limit < 0 ? sql`` : sql`limit ${request.limit}`;
-      const rows = await sql<{ value: string; n: number }>`
-        select value, count(distinct dataset_id) as n from (${values}) v
-        group by value having count(distinct dataset_id) >= ${request.mincount}
-        order by n desc, value asc ${limit}`.execute(this.db);
-      result.set(
-        field,
-        rows.rows.map((row) => [row.value, Number(row.n)]),
-      );
-    }
-    return result;
-  }
 }
 
-function facetValuesSql(field: FacetField, matched: RawBuilder<unknown>): RawBuilder<unknown> {
+// Over `m`, the matches (see #summary).
+function facetValuesSql(field: FacetField): RawBuilder<unknown> {
   switch (field) {
     case 'tags':
-      return sql`select m.id as dataset_id, t.name as value from (${matched}) m
+      return sql`select m.id as dataset_id, t.name as value from m
                  join opendata.dataset_tags dt on dt.dataset_id = m.id join opendata.tags t on t.id = dt.tag_id`;
     case 'organization':
-      return sql`select m.id as dataset_id, d.owner_org::text as value from (${matched}) m
-                 join opendata.datasets d on d.id = m.id`;
+      return sql`select m.id as dataset_id, m.owner_org::text as value from m`;
     case 'groups':
-      return sql`select m.id as dataset_id, g.name as value from (${matched}) m
+      return sql`select m.id as dataset_id, g.name as value from m
                  join opendata.dataset_groups dg on dg.dataset_id = m.id join opendata.groups g on g.id = dg.group_id`;
     case 'res_format':
-      return sql`select m.id as dataset_id, r.format as value from (${matched}) m
+      return sql`select m.id as dataset_id, r.format as value from m
                  join opendata.resources r on r.dataset_id = m.id and r.state = 'active' and r.format <> ''`;
     case 'license_id':
-      return sql`select m.id as dataset_id, d.license_id as value from (${matched}) m
-                 join opendata.datasets d on d.id = m.id and d.license_id is not null`;
+      return sql`select m.id as dataset_id, m.license_id as value from m where m.license_id is not null`;
   }
 }

@@ -27,13 +27,14 @@ async function search(catalog: Catalog, context: CkanActionContext) {
     rows: parsed.rows,
     start: parsed.start,
   };
-  const found = await catalog.search.search(query);
   const wantFacets = parsed.facet && parsed.facets.fields.length > 0;
-  const [datasets, facetCounts] = await Promise.all([
+  const found = wantFacets
+    ? await catalog.search.searchWithFacets(query, parsed.facets)
+    : { ...(await catalog.search.search(query)), facets: new Map() };
+  const [datasets, facets] = await Promise.all([
     catalog.datasets.repo.loadMany(found.ids),
-    wantFacets ? catalog.search.facets(query, parsed.facets) : Promise.resolve(new Map()),
+    presentFacets(catalog, found.facets),
   ]);
-  const facets = await presentFacets(catalog, facetCounts);
   return {
     count: found.count,
     facets: facets.facets,
