@@ -34,23 +34,33 @@ export interface RunningPlatform {
   stop(): Promise<void>;
 }
 
-/** Starts `citydx start` in a child process and measures the time until /readyz answers 200. */
-export async function startPlatform(env: Record<string, string>): Promise<RunningPlatform> {
+/**
+ * Starts `citydx start` in a child process and measures the time until /readyz answers 200.
+ * `nodeArgs` go to the child's node (e.g. `--cpu-prof`, which NODE_OPTIONS does not allow).
+ */
+export async function startPlatform(
+  env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
+): Promise<RunningPlatform> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/src/main.ts'), 'start'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      ADMIN_PASSWORD: 'bench-admin-password',
-      ...env,
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', path.join(root, 'server/src/main.ts'), 'start'],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        ADMIN_PASSWORD: 'bench-admin-password',
+        ...env,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   for (;;) {
     if (child.exitCode !== null) throw new Error(`citydx exited with ${child.exitCode}`);
     try {

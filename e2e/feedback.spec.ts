@@ -69,7 +69,7 @@ describe('a citizen reports a problem, the city answers, the citizen rates the a
     await map.scrollIntoViewIfNeeded();
     await map.click({ position: { x: 150, y: 120 } });
     await page.getByText(/^Đã đặt ghim: 16\.\d+, 108\.\d+$/).waitFor();
-    expect(await map.locator('path.leaflet-interactive').count()).toBe(1);
+    await expect.poll(() => map.locator('path.leaflet-interactive').count()).toBe(1);
     await page.getByRole('textbox', { name: 'Địa chỉ' }).fill('Trước cổng chợ Hàn, đường Trần Phú');
 
     // A photo is taken; a file that is not a photo is refused at once, before any upload.

@@ -139,7 +139,7 @@ describe('open data portal', () => {
     await page.getByRole('tab', { name: 'Biểu đồ' }).click();
     const bars = page.getByRole('img', { name: 'Biểu đồ cột: dan_so theo phuong_xa' });
     await bars.waitFor();
-    expect(await bars.locator('rect').count()).toBe(12);
+    await expect.poll(() => bars.locator('rect').count()).toBe(12);
     // The segmented control's radios are visually hidden; people click their labels.
     await page
       .locator('label')
@@ -147,7 +147,7 @@ describe('open data portal', () => {
       .click();
     const line = page.getByRole('img', { name: 'Biểu đồ đường: dan_so theo phuong_xa' });
     await line.waitFor();
-    expect(await line.locator('circle').count()).toBe(12);
+    await expect.poll(() => line.locator('circle').count()).toBe(12);
 
     await page.getByRole('tab', { name: 'Từ điển dữ liệu' }).click();
     await page
@@ -246,7 +246,7 @@ describe('open data portal', () => {
     await page.getByRole('tab', { name: 'Bản đồ' }).click();
     const map = page.getByRole('region', { name: /Bản đồ 3 điểm theo cột vi_do và kinh_do/ });
     await map.waitFor();
-    expect(await map.locator('path.leaflet-interactive').count()).toBe(3);
+    await expect.poll(() => map.locator('path.leaflet-interactive').count()).toBe(3);
     await page.context().close();
   });
 });

@@ -6,6 +6,7 @@ import { createFeedbackModule } from './modules/feedback';
 import { createNotifyModule } from './modules/notify';
 import { createOpendataModule } from './modules/opendata';
 import { createProgramModule } from './modules/program';
+import { createSensorsModule } from './modules/sensors';
 import { AgenciesService } from './platform/agencies/agencies.service';
 import { calendarRoutes, WorkingDayCalendar } from './platform/calendar';
 import { AdminUnits, adminUnitsRoutes } from './platform/geo';
@@ -29,6 +30,7 @@ import { platformErrors } from './platform/http/platform.errors';
 import { installValidation } from './platform/http/validation';
 import { installWebApp } from './platform/http/web-app';
 import { JobScheduler } from './platform/jobs/scheduler';
+import { createMqtt } from './platform/mqtt';
 import { kernelJobs } from './platform/kernel-jobs';
 import type { CitydxModule, PlatformServices, ServiceFigure } from './platform/module-contract';
 import { healthRoutes } from './platform/observability/health.routes';
@@ -37,6 +39,7 @@ import { platformRoutes } from './platform/platform.routes';
 import { kernelErrorCatalogues, kernelMigrations } from './platform/kernel-catalogue';
 import { version } from './version';
 import { feedbackNotifier } from './wiring/feedback-notifier';
+import { sensorsNotifier } from './wiring/sensors-notifier';
 
 export interface CitydxApp {
   readonly app: FastifyInstance;
@@ -81,6 +84,7 @@ export function createModules(platform?: PlatformServices): CitydxModule[] {
     notify,
     createOpendataModule(services, { inbound: notify.api }),
     feedback,
+    createSensorsModule(services, { notifier: sensorsNotifier(notify.api, services.users) }),
   ];
 }
 
@@ -114,6 +118,8 @@ export async function buildApp(options: {
   const calendar = new WorkingDayCalendar(db, audit);
   const adminUnits = new AdminUnits(db);
   const blobs = createBlobStore(config.blobs);
+  const metrics = createMetrics();
+  const mqtt = createMqtt(config.mqtt, config.host, logger, metrics.registry);
   const platform = {
     config,
     database,
@@ -128,6 +134,7 @@ export async function buildApp(options: {
     adminUnits,
     auth,
     users,
+    mqtt,
   };
   const modules = createModules(platform);
   for (const job of [...kernelJobs({ db, audit, auth }), ...modules.flatMap((module) => module.jobs ?? [])])
@@ -146,7 +153,6 @@ export async function buildApp(options: {
       ),
   });
   const routes = installAuthHooks(app, auth);
-  const metrics = createMetrics();
   metrics.install(app);
   await installOpenApi(app, { version, publicUrl: config.publicUrl });
 
@@ -189,6 +195,8 @@ export async function buildApp(options: {
     modules,
     routes,
     async startBackground() {
+      // MQTT is ingest, not a job: every process takes its share (MQTT_SHARED_GROUP).
+      await mqtt.start();
       if (!config.jobsEnabled) return;
       await audit.ensurePartitions(db);
       events.start();
@@ -197,6 +205,7 @@ export async function buildApp(options: {
     async close() {
       await Promise.all([events.stop(), jobs.stop()]);
       await app.close();
+      await mqtt.close();
     },
   };
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import { allErrorCatalogues, buildApp, migrateAll } from './app';
 import { renderErrorsDoc } from './platform/http/errors-doc';
 import { startPlatform } from './boot';
+import { parseSimulatorArgs, runSimulator, simulatorUsage, UsageError } from './modules/sensors';
 import { ConfigError, loadConfig, renderEnvExample } from './platform/config';
 import { createPgliteDatabase, openDatabase } from './platform/db/database';
 
@@ -11,6 +12,7 @@ const usage = `citydx <command>
   start         migrate, load demo data once, serve the web app and every API
   migrate       apply pending migrations and exit
   docs          regenerate docs/openapi.json, docs/errors.md and .env.example
+  simulate      publish simulated sensor readings to a running platform (--help)
 `;
 
 /** Writes the committed generated files; tests fail when they drift from the code. */
@@ -62,10 +64,32 @@ async function start(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
+/** Simulated readings for the demo stations, against a platform started with `start` (docs/simulator.md). */
+async function simulate(): Promise<void> {
+  const args = process.argv.slice(3);
+  if (args.includes('--help')) return void process.stdout.write(simulatorUsage);
+  let options;
+  try {
+    options = parseSimulatorArgs(args, process.env);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message}\n\n${simulatorUsage}`);
+    process.exit(2);
+  }
+  const stop = new AbortController();
+  process.once('SIGINT', () => stop.abort());
+  process.once('SIGTERM', () => stop.abort());
+  const summary = await runSimulator(options, loadConfig(), (line) => console.log(line), stop.signal);
+  console.log(
+    `simulator stopped: ${summary.observations} simulated observations in ${summary.rounds} rounds, ${summary.heartbeats} heartbeats`,
+  );
+}
+
 const commands: Record<string, () => Promise<void>> = {
   start,
   migrate: migrateOnly,
   docs: generateDocs,
+  simulate,
 };
 
 const command = commands[process.argv[2] ?? ''];

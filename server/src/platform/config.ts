@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 
 /**
@@ -230,6 +231,41 @@ export const environmentVariables = {
     '300',
     asInteger(1, 100_000),
   ),
+  MQTT_URL: variable(
+    'External MQTT broker, mqtt://user:pass@host:1883 or mqtts://…:8883 (see docs/mqtt.md). Unset: an embedded broker runs in this process.',
+    '',
+    optional(asUrl(['mqtt:', 'mqtts:', 'ws:', 'wss:'])),
+  ),
+  MQTT_EMBEDDED_PORT: variable(
+    'TCP port of the embedded broker for devices (when MQTT_URL is unset; 1883 is left to a system Mosquitto). 0: no port, in-process only.',
+    '1884',
+    asInteger(0, 65535),
+  ),
+  MQTT_CLIENT_ID: variable(
+    "This process's client id at MQTT_URL: its persistent session keeps QoS 1 messages while it is down. Unique per process, stable across restarts. Defaults to citydx-<hostname>.",
+    '',
+    optional(asString),
+  ),
+  MQTT_SHARED_GROUP: variable(
+    'Shared-subscription group at MQTT_URL ($share/<group>/…), so several app processes split the messages. Empty: every process receives every message.',
+    'citydx',
+    asString,
+  ),
+  DEVICE_OFFLINE_AFTER_MISSED: variable(
+    'A device goes offline after this many heartbeat intervals without a heartbeat.',
+    '3',
+    asInteger(1, 1000),
+  ),
+  DEVICE_ONLINE_AFTER_HEARTBEATS: variable(
+    'An offline device comes back online after this many heartbeats in a row.',
+    '2',
+    asInteger(1, 1000),
+  ),
+  OBSERVATION_RETENTION_DAYS: variable(
+    'Days sensor observations are kept at least, for datastreams without their own retention; 0 keeps them forever. Whole months are dropped once no datastream needs them (docs/sensors.md).',
+    '0',
+    asInteger(0, 36600),
+  ),
 } as const;
 
 type Variables = typeof environmentVariables;
@@ -301,6 +337,20 @@ export interface Config {
     readonly webhookMaxAgeSeconds: number;
     readonly webhookRatePerMinute: number;
   };
+  /** The kernel's MQTT (platform/mqtt; see docs/mqtt.md). */
+  readonly mqtt: {
+    readonly url: string | undefined;
+    readonly embeddedPort: number;
+    readonly clientId: string;
+    readonly sharedGroup: string;
+  };
+  /** Device heartbeats: online/offline hysteresis (module sensors, devices). */
+  readonly devices: {
+    readonly offlineAfterMissed: number;
+    readonly onlineAfterHeartbeats: number;
+  };
+  /** Observation store (module sensors): default retention in days, null = forever. */
+  readonly sensors: { readonly observationRetentionDays: number | null };
 }
 
 export class ConfigError extends Error {
@@ -375,6 +425,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: path.resolve(v.WEB_DIST_DIR),
     trustProxy: v.TRUST_PROXY,
     notify: notifyConfig(v),
+    mqtt: {
+      url: v.MQTT_URL,
+      embeddedPort: v.MQTT_EMBEDDED_PORT,
+      clientId: v.MQTT_CLIENT_ID ?? `citydx-${os.hostname()}`,
+      sharedGroup: v.MQTT_SHARED_GROUP,
+    },
+    devices: {
+      offlineAfterMissed: v.DEVICE_OFFLINE_AFTER_MISSED,
+      onlineAfterHeartbeats: v.DEVICE_ONLINE_AFTER_HEARTBEATS,
+    },
+    sensors: { observationRetentionDays: v.OBSERVATION_RETENTION_DAYS || null },
   };
 }
 

@@ -13,6 +13,7 @@ import type { BlobStore } from './files/blob-store';
 import type { ErrorCatalogue } from './http/app-error';
 import type { Localized } from './i18n/locale';
 import type { JobDefinition, JobScheduler } from './jobs/scheduler';
+import type { PlatformMqtt } from './mqtt';
 
 /** What the kernel hands every module factory. Modules get nothing else from the platform. */
 export interface PlatformServices {
@@ -33,6 +34,8 @@ export interface PlatformServices {
   readonly auth: AuthService;
   /** Accounts: `contactOf` reaches a person by their account. */
   readonly users: UsersService;
+  /** MQTT: the embedded broker or a client of MQTT_URL; started by `startBackground` (docs/mqtt.md). */
+  readonly mqtt: PlatformMqtt;
 }
 
 /** A figure shown on the portal home: what the platform offers, with a live count. */

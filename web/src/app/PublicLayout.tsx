@@ -14,6 +14,7 @@ const links = [
   { to: '/feedback', label: 'feedback', end: false },
   { to: '/agencies', label: 'agencies', end: false },
   { to: '/community-teams', label: 'communityTeams', end: false },
+  { to: '/ioc', label: 'ioc', end: false },
   { to: '/console', label: 'console', end: false },
 ] as const;
 

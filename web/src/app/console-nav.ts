@@ -15,6 +15,13 @@ export interface ConsoleNavItem {
 }
 
 const admins: readonly Role[] = ['system_admin', 'agency_admin'];
+const sensorsStaff: readonly Role[] = [
+  'system_admin',
+  'call_center_operator',
+  'agency_admin',
+  'officer',
+  'viewer',
+];
 
 export const consoleNav: readonly ConsoleNavItem[] = [
   { path: '/console', label: 'dashboard' },
@@ -39,6 +46,11 @@ export const consoleNav: readonly ConsoleNavItem[] = [
   { path: '/console/feedback/queue', label: 'feedbackQueue', roles: feedbackAgencyRoles },
   { path: '/console/feedback/routing', label: 'feedbackRouting', roles: feedbackHubRoles },
   { path: '/console/harvest', label: 'harvest', roles: admins },
+  // The IOC (sensors): the pages check again; roles mirror the sensors API.
+  { path: '/console/sensors/incidents', label: 'sensorsIncidents', roles: sensorsStaff },
+  { path: '/console/sensors/alert-rules', label: 'sensorsAlertRules', roles: sensorsStaff },
+  { path: '/console/sensors/devices', label: 'sensorsDevices', roles: sensorsStaff },
+  { path: '/console/sensors/things', label: 'sensorsThings', roles: [...sensorsStaff, 'data_publisher'] },
   { path: '/console/tokens', label: 'tokens' },
   { path: '/console/audit', label: 'audit', roles: ['system_admin'] },
   { path: '/console/jobs', label: 'jobs', roles: ['system_admin'] },

@@ -3,7 +3,6 @@ import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-rou
 import { LoadingBlock } from '../components/StatusBlocks';
 import { LoginPage } from '../features/auth/LoginPage';
 import { HomePage } from '../features/portal/HomePage';
-import { IocPage } from '../features/portal/IocPage';
 import { ConsoleLayout } from './ConsoleLayout';
 import { consoleNav } from './console-nav';
 import { PublicLayout } from './PublicLayout';
@@ -79,6 +78,34 @@ const feedbackRoutes: RouteObject[] = [
   ),
 ];
 
+// The IOC's console pages (sensors module); each page checks its own roles.
+const sensorsConsoleRoutes: RouteObject[] = [
+  consolePage(
+    'sensors/things',
+    async () => (await import('../features/sensors-console/ThingsPage')).ThingsPage,
+  ),
+  consolePage(
+    'sensors/things/:id',
+    async () => (await import('../features/sensors-console/ThingDetailPage')).ThingDetailPage,
+  ),
+  consolePage(
+    'sensors/devices',
+    async () => (await import('../features/sensors-console/DevicesPage')).DevicesPage,
+  ),
+  consolePage(
+    'sensors/alert-rules',
+    async () => (await import('../features/sensors-console/AlertRulesPage')).AlertRulesPage,
+  ),
+  consolePage(
+    'sensors/incidents',
+    async () => (await import('../features/sensors-console/IncidentsPage')).IncidentsPage,
+  ),
+  consolePage(
+    'sensors/incidents/:id',
+    async () => (await import('../features/sensors-console/IncidentDetailPage')).IncidentDetailPage,
+  ),
+];
+
 // The 1022 hub's and the agencies' pages; each page checks its own roles (they differ under one prefix).
 const feedbackConsoleRoutes: RouteObject[] = [
   consolePage(
@@ -124,9 +151,14 @@ const routes: RouteObject[] = [
       },
       ...opendataRoutes,
       ...feedbackRoutes,
-      { path: 'ioc', Component: IocPage },
       { path: '*', Component: NotFound },
     ],
+  },
+  // The IOC wall is full-screen: outside the portal's frame, with its own header.
+  {
+    path: '/ioc',
+    HydrateFallback: LoadingBlock,
+    lazy: async () => ({ Component: (await import('../features/ioc/IocWallPage')).IocWallPage }),
   },
   { path: '/console/login', Component: LoginPage },
   {
@@ -172,6 +204,7 @@ const routes: RouteObject[] = [
         async () => (await import('../features/opendata-console/DatasetEditPage')).DatasetEditPage,
       ),
       ...feedbackConsoleRoutes,
+      ...sensorsConsoleRoutes,
       consolePage(
         'harvest',
         async () => (await import('../features/opendata-harvest/HarvestSourcesPage')).HarvestSourcesPage,

@@ -70,7 +70,8 @@ describe('every write route declares and enforces its access rule', () => {
     // does (opendata/ckan/ckan-access.test.ts walks them); provider webhooks, verified by signature;
     // the one-click e-mail opt-out, verified by its token; citizens filing a report without an account,
     // following one, and rating or adding photos to their own (proved by the report's owner token or
-    // the contact they gave: feedback/citizen.service.ts), all rate-limited per IP.
+    // the contact they gave: feedback/citizen.service.ts), all rate-limited per IP; a device's
+    // heartbeat, proved by the device's own token (sensors/devices).
     expect(publicWrites.sort()).toEqual(
       [
         'POST /api/v1/auth/login',
@@ -83,6 +84,7 @@ describe('every write route declares and enforces its access rule', () => {
         'POST /api/v1/feedback/reports/:code/follow',
         'POST /api/v1/feedback/reports/:code/photos',
         'POST /api/v1/feedback/reports/:code/rating',
+        'POST /api/v1/sensors/devices/:id/heartbeat',
       ].sort(),
     );
   });

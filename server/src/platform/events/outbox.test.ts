@@ -100,6 +100,19 @@ describe('EventBus (transactional outbox)', () => {
     expect(runs).toBe(1);
   });
 
+  it('publishes many events in one statement, delivered in order', async () => {
+    const bus = new EventBus(database.db, logger, 1000);
+    const seen: unknown[] = [];
+    bus.subscribe('many.*', async (event) => void seen.push(event.payload));
+    await bus.publishMany(database.db, [
+      { type: 'many.a', payload: { n: 1 } },
+      { type: 'many.b', payload: { n: 2 } },
+    ]);
+    await bus.publishMany(database.db, []);
+    await bus.dispatchPending();
+    expect(seen).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+
   it('the background loop delivers soon after publish', async () => {
     const bus = new EventBus(database.db, logger, 60_000);
     const delivered = new Promise<DeliveredEvent>((resolve) =>

@@ -59,6 +59,20 @@ export class EventBus {
     this.#wake();
   }
 
+  /** Publishes several events in one statement (a mass state change: thousands of devices going offline). */
+  async publishMany(
+    executor: Kysely<unknown> | Transaction<unknown>,
+    events: readonly DomainEvent[],
+  ): Promise<void> {
+    if (events.length === 0) return;
+    await executor
+      .withTables<OutboxTables>()
+      .insertInto('platform.outbox_events')
+      .values(events.map((event) => ({ type: event.type, payload: JSON.stringify(event.payload) })))
+      .execute();
+    this.#wake();
+  }
+
   /** Subscribes to an exact type, or to a prefix with a trailing `*` (`feedback.*`). */
   subscribe(type: string, handler: EventHandler): void {
     this.#handlers.set(type, [...(this.#handlers.get(type) ?? []), handler]);

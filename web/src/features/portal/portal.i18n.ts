@@ -14,9 +14,6 @@ export const portalMessages = defineMessages(
     developersTitle: 'Dành cho nhà phát triển',
     developersText: 'Mọi dữ liệu công khai đều có API mở, có tài liệu OpenAPI.',
     apiDocs: 'Xem tài liệu API',
-    iocTitle: 'Trung tâm giám sát, điều hành đô thị thông minh',
-    iocText:
-      'Màn hình điều hành (IOC) đang được xây dựng. Trang này sẽ hiển thị số liệu thật từ các hệ thống của thành phố khi các nguồn dữ liệu được kết nối; hiện chưa có số liệu nào để hiển thị.',
     consoleWelcome: 'Xin chào, {name}',
     consoleIntro: 'Chọn một mục trong menu để bắt đầu. Bạn chỉ thấy các trang mà vai trò của bạn cho phép.',
     yourRoles: 'Vai trò của bạn',
@@ -37,9 +34,6 @@ export const portalMessages = defineMessages(
     developersTitle: 'For developers',
     developersText: 'All public data has an open API with OpenAPI documentation.',
     apiDocs: 'Read the API docs',
-    iocTitle: 'Intelligent Operations Centre',
-    iocText:
-      "The operations wall (IOC) is being built. It will show real figures from the city's systems once their data sources are connected; there are no figures to show yet.",
     consoleWelcome: 'Hello, {name}',
     consoleIntro: 'Pick a page from the menu. You only see the pages your roles allow.',
     yourRoles: 'Your roles',
