@@ -12,4 +12,14 @@ describe('TtlMemo', () => {
     await expect(memo.get('b', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
     expect(await memo.get('b', load)).toBe(3);
   });
+
+  it('does not remember a value the caller refuses to keep', async () => {
+    const memo = new TtlMemo<number | null>(1000);
+    let loads = 0;
+    const load = async () => ((loads += 1) === 1 ? null : loads);
+    const keep = (value: number | null) => value !== null;
+    expect(await memo.get('a', load, keep)).toBeNull();
+    expect(await memo.get('a', load, keep)).toBe(2);
+    expect(await memo.get('a', load, keep)).toBe(2);
+  });
 });

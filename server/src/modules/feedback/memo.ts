@@ -11,15 +11,22 @@ export class TtlMemo<V> {
     private readonly maxEntries = 1000,
   ) {}
 
-  get(key: string, load: () => Promise<V>): Promise<V> {
+  /**
+   * The value loaded for `key` within the last `ttlMs`, else a fresh load. A failed load is not
+   * remembered, nor a value `keep` refuses (e.g. "not found", so that a new row is seen at once).
+   */
+  get(key: string, load: () => Promise<V>, keep: (value: V) => boolean = () => true): Promise<V> {
     const now = Date.now();
     const hit = this.#entries.get(key);
     if (hit && hit.expires > now) return hit.value;
     if (this.#entries.size >= this.maxEntries) this.#entries.clear();
     const value = load();
-    this.#entries.set(key, { value, expires: now + this.ttlMs });
-    // A failed load is not remembered: the next caller tries again.
-    value.catch(() => this.#entries.delete(key));
+    const entry = { value, expires: now + this.ttlMs };
+    this.#entries.set(key, entry);
+    const forget = () => {
+      if (this.#entries.get(key) === entry) this.#entries.delete(key);
+    };
+    value.then((loaded) => (keep(loaded) ? undefined : forget()), forget);
     return value;
   }
 

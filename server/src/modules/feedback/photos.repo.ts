@@ -92,6 +92,7 @@ export class PhotosRepo {
       .where('report_id', 'in', [...reportIds])
       .orderBy('report_id')
       .orderBy('created_at')
+      .orderBy('id')
       .execute();
     return new Map(rows.map((row) => [row.report_id, row.id]));
   }

@@ -173,4 +173,22 @@ describe('report photos', () => {
     });
     expect(notMultipart.statusCode).toBe(415);
   });
+
+  it('links the first public photo from Open311 once the answer is published, never before', async () => {
+    const report = await f.services.ctx.reports.findByCode(code);
+    const first = (await f.services.ctx.photos.firstOf([report?.id ?? ''])).get(report?.id ?? '');
+    expect(first).toBeDefined();
+    const open311 = async () =>
+      [
+        await f.app.inject({ method: 'GET', url: `/open311/v2/requests/${code}.json` }),
+        await f.app.inject({ method: 'GET', url: `/open311/v2/requests.json?service_request_id=${code}` }),
+      ].map((response) => json<{ media_url: string | null }[]>(response)[0]?.media_url);
+    expect(await open311()).toEqual([null, null]);
+    await f.services.ctx.reports.change(f.services.ctx.platform.db, report?.id ?? '', null, {
+      status: 'published',
+      publishedAt: 'now',
+    });
+    const url = `${f.services.ctx.settings.publicUrl.replace(/\/+$/, '')}/api/v1/feedback/photos/${first}`;
+    expect(await open311()).toEqual([url, url]);
+  });
 });

@@ -1,4 +1,4 @@
-import { sql, type RawBuilder, type Selectable } from 'kysely';
+import { CompiledQuery, sql, type RawBuilder, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database';
 import type { Locale } from '../../platform/i18n/locale';
 import type { FeedbackTables, ReportsTable } from './feedback.tables';
@@ -149,24 +149,26 @@ interface SubmittedExtras {
   readonly tokenExpiresAt: Date;
 }
 
-/** The first history row's constant columns (after report_id, to_status). */
-function historyValues(extras: SubmittedExtras) {
-  return [
-    sql.lit('submitted').as('action'),
-    sql`${extras.actorId}::uuid`.as('actor_id'),
-    sql`${extras.actorLabel}::text`.as('actor_label'),
-    sql.lit(true).as('is_public'),
-  ] as const;
-}
-
-/** The owner token's columns (after report_id). */
-function tokenValues(extras: SubmittedExtras) {
-  return [
-    sql`${extras.tokenHash}::text`.as('token_hash'),
-    sql.lit('owner').as('purpose'),
-    sql`${extras.tokenExpiresAt}::timestamptz`.as('expires_at'),
-  ] as const;
-}
+/**
+ * A submission: the report (its receipt and, for operator entry, its classification at the database's
+ * now()), the first history row and the owner token. Parameters in the order insertSubmitted passes.
+ */
+const SUBMIT_SQL = `with r as (
+  insert into feedback.reports (tracking_code, category_code, status, channel, description, address, latitude,
+    longitude, admin_unit_code, urgent, attributes, reporter_name, reporter_phone, reporter_email,
+    reporter_zalo_id, is_anonymous, locale, notify_channel, notify_address, consent_version, external_ref,
+    submitted_by, received_at, classified_at, due_at, deadline_working_days, is_sample)
+  values (feedback.next_tracking_code(now()), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
+    $16, $17, $18, $19, $20, $21, now(), case when $22::boolean then now() end, $23, $24, $25)
+  returning *
+), h as (
+  insert into feedback.report_history (report_id, to_status, action, actor_id, actor_label, is_public)
+  select r.id, r.status, 'submitted', $26::uuid, $27::text, true from r
+), t as (
+  insert into feedback.citizen_tokens (report_id, token_hash, purpose, expires_at)
+  select r.id, $28::text, 'owner', $29::timestamptz from r
+)
+select * from r`;
 
 /** The SQL over feedback.reports that reads or writes one report at a time. */
 export class ReportsRepo {
@@ -216,36 +218,50 @@ export class ReportsRepo {
 
   /**
    * Files a new report with its first history row and the citizen's owner token in one statement
-   * (data-modifying CTEs): one round trip on the hot path of every submission.
+   * (data-modifying CTEs): one round trip on the hot path of every submission. The statement's text
+   * is fixed (SUBMIT_SQL), so it is not rebuilt and recompiled by the query builder per submission.
    */
   async insertSubmitted(
     executor: Executor,
     fields: NewReportRow,
     extras: SubmittedExtras,
   ): Promise<Selectable<ReportsTable>> {
-    return executor
-      .withTables<FeedbackTables>()
-      .with('r', (db) =>
-        db
-          .insertInto('feedback.reports')
-          .values(newReportValues(fields, sql<Date>`now()`) as never)
-          .returningAll(),
-      )
-      .with('h', (db) =>
-        db
-          .insertInto('feedback.report_history')
-          .columns(['report_id', 'to_status', 'action', 'actor_id', 'actor_label', 'is_public'])
-          .expression((eb) => eb.selectFrom('r').select(['r.id', 'r.status', ...historyValues(extras)])),
-      )
-      .with('t', (db) =>
-        db
-          .insertInto('feedback.citizen_tokens')
-          .columns(['report_id', 'token_hash', 'purpose', 'expires_at'])
-          .expression((eb) => eb.selectFrom('r').select(['r.id', ...tokenValues(extras)])),
-      )
-      .selectFrom('r')
-      .selectAll()
-      .executeTakeFirstOrThrow() as Promise<Selectable<ReportsTable>>;
+    const result = await executor.executeQuery<Selectable<ReportsTable>>(
+      CompiledQuery.raw(SUBMIT_SQL, [
+        fields.categoryCode,
+        fields.status,
+        fields.channel,
+        fields.description,
+        fields.address,
+        fields.location?.latitude ?? null,
+        fields.location?.longitude ?? null,
+        fields.adminUnitCode,
+        fields.urgent,
+        JSON.stringify(fields.attributes),
+        fields.reporter.name,
+        fields.reporter.phone,
+        fields.reporter.email,
+        fields.reporter.zaloId,
+        fields.isAnonymous,
+        fields.locale,
+        fields.notify?.channel ?? null,
+        fields.notify?.address ?? null,
+        fields.consentVersion,
+        fields.externalRef,
+        fields.submittedBy,
+        fields.status === 'classified',
+        fields.dueAt,
+        fields.deadlineWorkingDays,
+        fields.isSample ?? false,
+        extras.actorId,
+        extras.actorLabel,
+        extras.tokenHash,
+        extras.tokenExpiresAt,
+      ]),
+    );
+    const row = result.rows[0];
+    if (!row) throw new Error('feedback.reports insert returned no row');
+    return row;
   }
 
   /**

@@ -1,5 +1,4 @@
 import type { HistoryEntry, PublicUpdate } from '../history.repo';
-import { formatDue } from '../notifications';
 import { closedStatuses, statusLabels, type ReportStatus } from '../report-states';
 import type { Category } from '../routing.repo';
 import { w3c, type XmlObject } from './open311.format';
@@ -42,8 +41,8 @@ export function presentDefinition(category: Category): XmlObject {
 
 export interface RequestContext {
   readonly agencyName: (agencyId: string | null) => string | null;
-  /** Absolute URL of the report's first public photo, if it has one. */
-  readonly photoUrl: (reportId: string) => string | null;
+  /** Absolute URL of a public photo. */
+  readonly photoUrl: (photoId: string) => string;
 }
 
 /**
@@ -61,16 +60,16 @@ export function presentRequest(row: Open311Row, context: RequestContext): XmlObj
     service_code: row.categoryCode,
     description: row.description,
     agency_responsible: context.agencyName(row.agencyId),
-    service_notice: open && row.dueAt ? `Hạn trả lời dự kiến: ${formatDue(row.dueAt)}` : null,
-    requested_datetime: w3c(row.receivedAt),
-    updated_datetime: w3c(open ? row.updatedAt : (row.closedAt ?? row.publishedAt ?? row.updatedAt)),
-    expected_datetime: w3c(row.dueAt),
+    service_notice: open && row.dueNotice ? `Hạn trả lời dự kiến: ${row.dueNotice}` : null,
+    requested_datetime: row.requestedDatetime,
+    updated_datetime: open ? row.updatedDatetime : row.closedDatetime,
+    expected_datetime: row.expectedDatetime,
     address: row.address,
     address_id: null,
     zipcode: null,
     lat: row.latitude,
     long: row.longitude,
-    media_url: row.publishedAt ? (context.photoUrl(row.id) ?? row.mediaUrl) : null,
+    media_url: row.published ? (row.photoId ? context.photoUrl(row.photoId) : row.mediaUrl) : null,
   };
 }
 

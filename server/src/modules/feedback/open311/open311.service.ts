@@ -1,7 +1,9 @@
 import type { Principal } from '../../../platform/auth/principal';
+import { hashSecret } from '../../../platform/auth/secrets';
 import type { AppError } from '../../../platform/http/app-error';
 import { translate, type Locale } from '../../../platform/i18n/locale';
 import type { FeedbackServices } from '../feedback.services';
+import { TtlMemo } from '../memo';
 import { formatDue } from '../notifications';
 import { closedStatuses, openStatuses, type ReportStatus } from '../report-states';
 import { agencyNames, findReport } from '../service-support';
@@ -11,6 +13,7 @@ import { Open311Repo, open311RowOf, type Open311Row } from './open311.repo';
 import { presentRequest, presentUpdate } from './open311.presenter';
 
 const MAX_REQUESTS = 1000;
+const API_KEY_MEMO_MS = 5_000;
 const DESCRIPTION_MAX = 4000;
 // FixMyStreet sends this when the user did not put a pin on the map.
 const NOT_PINPOINTED = '#NOTPINPOINTED#';
@@ -18,19 +21,32 @@ const NOT_PINPOINTED = '#NOTPINPOINTED#';
 /** GeoReport v2 over the feedback services: parameters in, Open311 documents out. */
 export class Open311Service {
   readonly #repo: Open311Repo;
+  readonly #apiKeys = new TtlMemo<Principal | null>(API_KEY_MEMO_MS);
 
   constructor(private readonly services: FeedbackServices) {
     this.#repo = new Open311Repo(services.ctx.platform.db);
   }
 
-  /** The caller behind an api_key (form, query) or the Authorization header; 403 otherwise. */
+  /**
+   * The caller behind an api_key (form, query) or the Authorization header; 403 otherwise. A valid key
+   * is remembered for API_KEY_MEMO_MS (by its hash), so a client posting reports in a burst costs no
+   * token lookups: a revoked key or deactivated user is refused within that time in every process
+   * (Open311 POSTs file citizen reports, which the anonymous web form accepts anyway). An unknown key
+   * is never remembered: a key created a moment ago works at once.
+   */
   async principal(
     params: Open311Params,
     headerPrincipal: Principal | null,
     action: string,
   ): Promise<Principal> {
     const key = params.get('api_key');
-    const principal = key ? await this.services.ctx.options.apiKeys.principalForToken(key) : headerPrincipal;
+    const principal = key
+      ? await this.#apiKeys.get(
+          hashSecret(key),
+          () => this.services.ctx.options.apiKeys.principalForToken(key),
+          (found) => found !== null,
+        )
+      : headerPrincipal;
     if (!principal) throw new Open311Error(403, `Invalid api_key received -- can't proceed with ${action}.`);
     return principal;
   }
@@ -101,7 +117,8 @@ export class Open311Service {
     const report = await findReport(this.services.ctx, id);
     if (!report || report.rejectionReason === 'spam')
       throw new Open311Error(404, `service_request_id ${id} was not found`);
-    return this.#present([open311RowOf(report)]);
+    const photos = report.publishedAt ? await this.services.ctx.photos.firstOf([report.id]) : null;
+    return this.#present([open311RowOf(report, photos?.get(report.id) ?? null)]);
   }
 
   /** Requests are realtime, so there are no batch tokens: a tracking code answers as its own token. */
@@ -160,18 +177,12 @@ export class Open311Service {
 
   async #present(rows: readonly Open311Row[]): Promise<XmlObject[]> {
     const names = await agencyNames(this.services.ctx);
-    const published = rows.filter((row) => row.publishedAt !== null).map((row) => row.id);
-    const photos = await this.services.ctx.photos.firstOf(published);
     const base = this.services.ctx.settings.publicUrl.replace(/\/+$/, '');
-    return rows.map((row) =>
-      presentRequest(row, {
-        agencyName: (agencyId) => (agencyId ? (names.get(agencyId)?.vi ?? null) : null),
-        photoUrl: (reportId) => {
-          const photo = photos.get(reportId);
-          return photo ? `${base}/api/v1/feedback/photos/${photo}` : null;
-        },
-      }),
-    );
+    const context = {
+      agencyName: (agencyId: string | null) => (agencyId ? (names.get(agencyId)?.vi ?? null) : null),
+      photoUrl: (photoId: string) => `${base}/api/v1/feedback/photos/${photoId}`,
+    };
+    return rows.map((row) => presentRequest(row, context));
   }
 }
 

@@ -33,7 +33,12 @@ export interface AssembledFeedback {
 export async function assembleFeedbackApp(
   platform: PlatformServices & { readonly auth: AuthService },
   notifier: FeedbackNotifier,
-  options: { database: Database; version?: string },
+  options: {
+    database: Database;
+    version?: string;
+    /** Adds routes before the app is ready (the benchmark's transfer baseline). */
+    extraRoutes?: (app: FastifyInstance) => void;
+  },
 ): Promise<AssembledFeedback> {
   const { module, services } = buildFeedback(platform, { notifier, apiKeys: platform.auth });
   await migrate(platform.db, [module.migrations]);
@@ -63,6 +68,7 @@ export async function assembleFeedbackApp(
     version: options.version ?? 'test',
   });
   await app.register(module.plugin, { prefix: module.prefix });
+  options.extraRoutes?.(app);
   await app.ready();
   return { app, module, services };
 }

@@ -1,7 +1,8 @@
 // Serves the feedback module for bench/feedback.bench.ts in its own process, the way app.ts will once
 // it mounts the module: node --import tsx serve.ts. Reads the usual environment (DATABASE_URL or
 // DATA_DIR, PORT, PUBLIC_RATE_PER_MINUTE…), migrates, loads the categories and routing table, creates
-// an API token for Open311 POSTs and prints one JSON line: { url, apiKey }.
+// an API token for Open311 POSTs and prints one JSON line: { url, apiKey }. Also serves
+// /bench/body/<bytes>, the benchmark's baseline for sending a large answer.
 import fs from 'node:fs';
 import { buildApp, migrateAll } from '../../../app';
 import { systemActor } from '../../../platform/audit/audit';
@@ -29,7 +30,28 @@ await migrateAll(database, citydx.modules);
 const platform = citydx.platform;
 await loadReferenceData(platform);
 await loadKernelDemo(platform);
-const { app, services } = await assembleFeedbackApp(platform, new RecordingNotifier(false), { database });
+const { app, services } = await assembleFeedbackApp(platform, new RecordingNotifier(false), {
+  database,
+  extraRoutes: (fastify) => {
+    // The benchmark's transfer baseline: a prepared JSON body of the given size, nothing computed, so
+    // that a large Open311 page can be compared with merely sending that many bytes (public, no SQL).
+    const bodies = new Map<number, string>();
+    fastify.get<{ Params: { bytes: string } }>(
+      '/bench/body/:bytes',
+      { config: { access: 'public' } },
+      async (request, reply) => {
+        const bytes = Math.min(Math.max(Number(request.params.bytes) || 3, 3), 10_000_000);
+        let body = bodies.get(bytes);
+        if (!body) {
+          const zeros = Math.floor((bytes - 3) / 2);
+          body = `[${'0,'.repeat(zeros)}0${' '.repeat(bytes - 3 - 2 * zeros)}]`;
+          bodies.set(bytes, body);
+        }
+        return reply.type('application/json; charset=utf-8').send(body);
+      },
+    );
+  },
+});
 await loadFeedbackDemo(services.ctx, { samples: false });
 
 const email = `open311-client-${Date.now()}@bench.citydx`;
