@@ -53,6 +53,14 @@ function timeProblem(row: ObservationInput, now: number, maxFutureMs: number): s
   return null;
 }
 
+// PostgreSQL's text and jsonb cannot hold the NUL character: one such value would fail the whole batch.
+function nulProblem(row: ObservationInput): string | null {
+  const values = [row.result, row.resultQuality, row.parameters];
+  return values.some((value) => value !== undefined && JSON.stringify(value)?.includes('\\u0000'))
+    ? 'a value contains the NUL character (\\u0000), which cannot be stored'
+    : null;
+}
+
 function distinct(values: Iterable<number>): number[] {
   return [...new Set(values)];
 }
@@ -94,7 +102,11 @@ export async function recordObservations(
       return `FeatureOfInterest ${row.featureOfInterestId} does not exist`;
     if (!row.featureOfInterestId && !generatedFeatures.has(row.datastreamId))
       return 'no FeatureOfInterest was given and the Thing has no Location to derive one from';
-    return resultProblem(datastream.observationType, row.result) ?? timeProblem(row, now, maxFutureMs);
+    return (
+      resultProblem(datastream.observationType, row.result) ??
+      timeProblem(row, now, maxFutureMs) ??
+      nulProblem(row)
+    );
   });
   const records: ObservationRecord[] = [];
   rows.forEach((row, index) => {
