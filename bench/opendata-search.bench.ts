@@ -3,6 +3,8 @@
 // PGlite and on PostgreSQL (DATABASE_URL, else a throwaway database on 127.0.0.1:5432). The baseline is
 // /healthz of the same running platform in the same run (goal: p95 ≤ 25 ms on PostgreSQL).
 //
+// `OPENDATA_BENCH_ENGINE=postgres npm run bench opendata-search` measures one engine only.
+//
 // The platform starts once with its demo data (agencies, topic groups, licences), stops, gets 10,000
 // generated sample datasets by SQL (labelled samples, `is_sample`), and starts again for the measurement.
 import fs from 'node:fs';
@@ -217,8 +219,14 @@ async function measure(engine: Engine) {
 // the timing of the first start is not the build's.
 spawnSync(process.execPath, [path.join(root, 'scripts', 'build-web-if-needed.mjs')], { stdio: 'inherit' });
 
+// OPENDATA_BENCH_ENGINE=postgres|pglite runs one engine only (default: both).
+const only = process.env.OPENDATA_BENCH_ENGINE;
+const engines = [
+  only === 'postgres' ? undefined : pgliteEngine(),
+  only === 'pglite' ? undefined : await postgresEngine(),
+];
 const results = [];
-for (const engine of [pgliteEngine(), await postgresEngine()]) {
+for (const engine of engines) {
   if (!engine) continue;
   try {
     results.push(await measure(engine));
