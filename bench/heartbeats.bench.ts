@@ -14,7 +14,6 @@
 // HEARTBEAT_BENCH_WARMUP_SECONDS (75: two intervals and a status-job tick, for the cameras to come
 // online) precedes the sampled load; HEARTBEAT_BENCH_HTTP_SHARE (0.1); HEARTBEAT_BENCH_ENGINE=postgres|
 // pglite (default PostgreSQL when reachable, a fresh database).
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,7 +21,17 @@ import { sql, type Kysely } from 'kysely';
 import mqtt, { type MqttClient } from 'mqtt';
 import pg from 'pg';
 import { createPgliteDatabase, createPostgresDatabase } from '../server/src/platform/db/database';
-import { freePort, median, startPlatform, tempDir, writeResult, type RunningPlatform } from './support';
+import {
+  cpuSeconds,
+  freePort,
+  median,
+  reachablePostgresUrl,
+  sleep,
+  startPlatform,
+  tempDir,
+  writeResult,
+  type RunningPlatform,
+} from './support';
 
 type Engine = 'postgres' | 'pglite';
 
@@ -33,33 +42,6 @@ const HTTP_SHARE = Number(process.env.HEARTBEAT_BENCH_HTTP_SHARE ?? 0.1);
 const CONNECTIONS = Number(process.env.HEARTBEAT_BENCH_CONNECTIONS ?? 100);
 const INTERVAL_SECONDS = 30;
 const SAMPLE_EVERY_MS = 5000;
-const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function postgresUrl(): Promise<string | undefined> {
-  const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return url;
-  } catch {
-    return undefined;
-  }
-}
-
-/** CPU seconds (user + system) of a process, or undefined when it is gone. */
-function cpuSeconds(pid: number): number | undefined {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces) start at state: utime and stime are 14, 15.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-  } catch {
-    return undefined;
-  }
-}
 
 function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -398,7 +380,7 @@ async function run(engine: Engine, adminUrl: string | undefined) {
   }
 }
 
-const adminUrl = await postgresUrl();
+const adminUrl = await reachablePostgresUrl();
 const engine: Engine =
   (process.env.HEARTBEAT_BENCH_ENGINE as Engine | undefined) ?? (adminUrl ? 'postgres' : 'pglite');
 if (engine === 'postgres' && !adminUrl) throw new Error('PostgreSQL not reachable');

@@ -19,7 +19,31 @@ import os from 'node:os';
 import path from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import pg from 'pg';
-import { freePort, root, startPlatform, tempDir, writeResult, type RunningPlatform } from './support';
+import {
+  adminToken,
+  cpuSeconds,
+  createDatastreams,
+  freePort,
+  percentile,
+  reachablePostgresUrl,
+  root,
+  sleep,
+  startPlatform,
+  tempDir,
+  writeResult,
+  type MeasuredQuantity,
+  type RunningPlatform,
+} from './support';
+
+const waterLevel: MeasuredQuantity = {
+  label: 'Mực nước',
+  unit: { name: 'metre', symbol: 'm', definition: 'ucum:m' },
+  property: {
+    name: 'waterLevel',
+    definition: 'https://smartdatamodels.org/waterLevel',
+    description: 'water level',
+  },
+};
 
 type Engine = 'postgres' | 'pglite';
 
@@ -31,106 +55,20 @@ const LATENCY_SECONDS = Number(process.env.MQTT_BENCH_LATENCY_SECONDS ?? 15);
 const RATE = Number(process.env.MQTT_BENCH_RATE ?? 1000);
 const GOAL_RATE = { postgres: 20_000, pglite: 5_000 } as const;
 const GOAL_P99_MS = 250;
-const MEASUREMENT = 'http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement';
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-
-/** CPU seconds (user + system) of a process from /proc (Linux), or NaN. */
-function cpuSeconds(pid: number | undefined): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ is 100 on Linux
-  } catch {
-    return NaN;
-  }
-}
 
 /** CPU % of the server process and of this one (the clients) while `work` runs. */
 async function withCpu<T>(serverPid: number | undefined, work: () => Promise<T>) {
   const started = performance.now();
-  const server = cpuSeconds(serverPid);
+  const server = cpuSeconds(serverPid) ?? NaN;
   const own = process.cpuUsage();
   const result = await work();
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(own);
   return {
     result,
-    serverCpuPercent: ((cpuSeconds(serverPid) - server) / seconds) * 100,
+    serverCpuPercent: (((cpuSeconds(serverPid) ?? NaN) - server) / seconds) * 100,
     clientsCpuPercent: ((used.user + used.system) / 1e6 / seconds) * 100,
   };
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function postgresUrl(): Promise<string | undefined> {
-  const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return url;
-  } catch {
-    return undefined;
-  }
-}
-
-async function adminToken(url: string): Promise<string> {
-  const login = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@citydx.local', password: 'bench-admin-password' }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const created = await fetch(`${url}/api/v1/auth/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-    body: JSON.stringify({ name: 'bench-mqtt' }),
-  });
-  return ((await created.json()) as { token: string }).token;
-}
-
-/** A Thing with a Location and `count` measurement datastreams (one deep insert); their ids. */
-async function createDatastreams(url: string, token: string, count: number): Promise<number[]> {
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-  const thing = await fetch(`${url}/sta/v1.1/Things`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({
-      name: 'Trạm đo tải MQTT',
-      description: 'Benchmark',
-      Locations: [
-        {
-          name: 'Đà Nẵng',
-          description: 'bench',
-          encodingType: 'application/geo+json',
-          location: { type: 'Point', coordinates: [108.2, 16.05] },
-        },
-      ],
-      Datastreams: Array.from({ length: count }, (_, index) => ({
-        name: `Mực nước ${index}`,
-        description: 'bench',
-        observationType: MEASUREMENT,
-        unitOfMeasurement: { name: 'metre', symbol: 'm', definition: 'ucum:m' },
-        Sensor: { name: 'S', description: 'S', encodingType: 'text/html', metadata: 'x' },
-        ObservedProperty: {
-          name: 'waterLevel',
-          definition: 'https://smartdatamodels.org/waterLevel',
-          description: 'water level',
-        },
-      })),
-    }),
-  });
-  if (thing.status !== 201) throw new Error(await thing.text());
-  const location = thing.headers.get('location') ?? '';
-  const listed = (await (await fetch(`${location}/Datastreams?$select=id&$top=10000`)).json()) as {
-    value: { '@iot.id': number }[];
-  };
-  return listed.value.map((d) => d['@iot.id']).sort((a, b) => a - b);
 }
 
 async function storedObservations(url: string): Promise<number> {
@@ -352,8 +290,8 @@ async function runEngine(engine: Engine, adminUrl: string | undefined) {
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     });
     const brokerUrl = `mqtt://127.0.0.1:${mqttPort}`;
-    const token = await adminToken(platform.url);
-    const datastreams = await createDatastreams(platform.url, token, DATASTREAMS);
+    const token = await adminToken(platform.url, 'bench-mqtt');
+    const datastreams = await createDatastreams(platform.url, token, DATASTREAMS, waterLevel);
     // The IOC client watches 4 of the 40 datastreams: one message in 10.
     const watched = datastreams.slice(1, 5);
     const clock = new Clock();
@@ -486,7 +424,7 @@ async function runEngine(engine: Engine, adminUrl: string | undefined) {
   }
 }
 
-const adminUrl = await postgresUrl();
+const adminUrl = await reachablePostgresUrl();
 const only = process.env.MQTT_BENCH_ENGINE as Engine | undefined;
 const engines = ((adminUrl ? ['postgres', 'pglite'] : ['pglite']) as Engine[]).filter(
   (engine) => !only || engine === only,

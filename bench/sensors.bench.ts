@@ -21,7 +21,26 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { runRollup } from '../server/src/modules/sensors/aggregates/rollup.job';
 import { createPgliteDatabase, createPostgresDatabase } from '../server/src/platform/db/database';
-import { median, root, startPlatform, tempDir, writeResult, type RunningPlatform } from './support';
+import {
+  adminToken,
+  createDatastreams,
+  MEASUREMENT,
+  median,
+  percentile,
+  reachablePostgresUrl,
+  root,
+  startPlatform,
+  tempDir,
+  writeResult,
+  type MeasuredQuantity,
+  type RunningPlatform,
+} from './support';
+
+const pm25: MeasuredQuantity = {
+  label: 'PM2.5',
+  unit: { name: 'microgram per cubic metre', symbol: 'µg/m³', definition: 'ucum:ug/m3' },
+  property: { name: 'pm25', definition: 'https://smartdatamodels.org/pm25', description: 'PM2.5' },
+};
 
 const CLIENTS = 4;
 const ROWS_PER_REQUEST = 1000;
@@ -29,7 +48,6 @@ const REQUESTS_PER_CLIENT = { postgres: 50, pglite: 15 } as const;
 const STORED = { postgres: 10_000_000, pglite: 1_000_000 } as const;
 const STORED_DATASTREAMS = 1000;
 const QUERY_RUNS = 200;
-const MEASUREMENT = 'http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement';
 const HOUR_MS = 3600_000;
 
 type Engine = 'postgres' | 'pglite';
@@ -37,78 +55,6 @@ type Part = 'ingest' | 'aggregate';
 const parts: Part[] = process.env.SENSORS_BENCH_PARTS
   ? (process.env.SENSORS_BENCH_PARTS.split(',') as Part[])
   : ['ingest', 'aggregate'];
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-}
-
-async function postgresUrl(): Promise<string | undefined> {
-  const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return url;
-  } catch {
-    return undefined;
-  }
-}
-
-async function adminToken(url: string): Promise<string> {
-  const login = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@citydx.local', password: 'bench-admin-password' }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const created = await fetch(`${url}/api/v1/auth/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
-    body: JSON.stringify({ name: 'bench' }),
-  });
-  return ((await created.json()) as { token: string }).token;
-}
-
-/** A Thing with `count` datastreams (one deep insert); returns their ids. */
-async function createDatastreams(url: string, token: string, count: number): Promise<number[]> {
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
-  const thing = await fetch(`${url}/sta/v1.1/Things`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({
-      name: 'Trạm đo tải',
-      description: 'Benchmark',
-      Locations: [
-        {
-          name: 'Đà Nẵng',
-          description: 'bench',
-          encodingType: 'application/geo+json',
-          location: { type: 'Point', coordinates: [108.2, 16.05] },
-        },
-      ],
-      Datastreams: Array.from({ length: count }, (_, index) => ({
-        name: `PM2.5 ${index}`,
-        description: 'bench',
-        observationType: MEASUREMENT,
-        unitOfMeasurement: { name: 'microgram per cubic metre', symbol: 'µg/m³', definition: 'ucum:ug/m3' },
-        Sensor: { name: 'S', description: 'S', encodingType: 'text/html', metadata: 'x' },
-        ObservedProperty: {
-          name: 'pm25',
-          definition: 'https://smartdatamodels.org/pm25',
-          description: 'PM2.5',
-        },
-      })),
-    }),
-  });
-  if (thing.status !== 201) throw new Error(await thing.text());
-  const location = thing.headers.get('location') ?? '';
-  const listed = (await (await fetch(`${location}/Datastreams?$select=id&$top=10000`)).json()) as {
-    value: { '@iot.id': number }[];
-  };
-  return listed.value.map((d) => d['@iot.id']);
-}
 
 /** The rows of one request: 1,000 observations over 10 datastreams, seconds apart, in the past hour. */
 function requestRows(
@@ -322,8 +268,8 @@ async function runEngine(engine: Engine, adminUrl: string | undefined) {
   const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
   let platform: RunningPlatform | undefined = await startPlatform(env, nodeArgs);
   try {
-    const token = await adminToken(platform.url);
-    const datastreams = await createDatastreams(platform.url, token, 40);
+    const token = await adminToken(platform.url, 'bench');
+    const datastreams = await createDatastreams(platform.url, token, 40, pm25);
     const result: Record<string, number> = {};
     if (parts.includes('ingest')) {
       const load = os.loadavg()[0] ?? 0;
@@ -394,7 +340,7 @@ async function runEngine(engine: Engine, adminUrl: string | undefined) {
   }
 }
 
-const adminUrl = await postgresUrl();
+const adminUrl = await reachablePostgresUrl();
 const only = process.env.SENSORS_BENCH_ENGINE as Engine | undefined;
 const engines: Engine[] = (adminUrl ? ['postgres', 'pglite'] : ['pglite']).filter(
   (engine) => !only || engine === only,

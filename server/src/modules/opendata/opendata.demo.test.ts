@@ -55,6 +55,15 @@ describe('opendata demo data', () => {
     expect(figures?.[0]).toMatchObject({ key: 'openDatasets', count: search.count, href: '/data' });
   });
 
+  it('registers the demo SMS answer "DL dân số <phường>" on the population sample, once', async () => {
+    const answers = json<{ items: { topic: string; matchField: string; valueField: string }[] }>(
+      await t.citydx.app.inject({ method: 'GET', url: '/api/v1/opendata/sms-answers' }),
+    ).items;
+    expect(answers).toEqual([
+      expect.objectContaining({ topic: 'dan so', matchField: 'phuong_xa', valueField: 'dan_so' }),
+    ]);
+  });
+
   it('labels generated samples and cites a source for every figure', async () => {
     const all = json<Envelope<{ results: Pkg[] }>>(
       await callAction(t, 'package_search', { rows: 1000 }, { method: 'GET' }),

@@ -244,12 +244,17 @@ const templates: readonly Template[] = [
 
 export const SAMPLE_YEARS = [2022, 2023, 2024] as const;
 
+/** The name of a generated dataset: its topic's slug, the year, and `mau` (sample). */
+export function sampleDatasetName(slug: string, year: number): string {
+  return `${slug}-${year}-mau`;
+}
+
 /** Generated datasets (16 topics × 3 years), labelled as samples in title, notes and `is_sample`. */
 export function sampleDatasets(): DemoDataset[] {
   const random = seededRandom(2026);
   return templates.flatMap((template) =>
     SAMPLE_YEARS.map((year): DemoDataset => ({
-      name: `${template.slug}-${year}-mau`,
+      name: sampleDatasetName(template.slug, year),
       title: `${template.title} năm ${year} (mẫu)`,
       titleEn: `${template.titleEn}, ${year} (sample)`,
       notes: `${template.title} năm ${year}. ${SAMPLE_NOTE_VI}`,

@@ -5,6 +5,7 @@ import type { NotifyApi } from '../../notify';
 import type { Catalog } from '../catalog/catalog';
 import type { CatalogAccess } from '../contracts';
 import type { LookupRequest, LookupRow } from '../datastore';
+import { SAMPLE_YEARS, sampleDatasetName } from '../demo/demo-samples';
 import { answerDatasetQuestion, DATASET_KEYWORDS, datasetKeywordHelp } from './dataset-questions';
 import { SmsAnswersRepo } from './sms-answers.repo';
 import { smsAnswersRoutes } from './sms-answers.routes';
@@ -22,7 +23,8 @@ export interface SmsPartDeps {
   readonly inbound?: Pick<NotifyApi, 'registerInboundKeyword'>;
 }
 
-const DEMO_DATASET = 'dan-so-theo-phuong-xa';
+// The latest year of the demo's generated population table.
+const DEMO_DATASET = sampleDatasetName('dan-so-theo-phuong-xa', Math.max(...SAMPLE_YEARS));
 
 /**
  * "DL dân số <phường>" answered from the demo's population table (a labelled sample), registered directly:
