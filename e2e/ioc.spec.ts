@@ -173,13 +173,30 @@ describe('IOC wall', () => {
     const incident = page.getByTestId('ioc-incident').filter({ hasText: ruleName });
     await incident.waitFor({ timeout: 45_000 });
     await incident.getByText('Mới', { exact: true }).waitFor();
+
+    // A second operator's wall shows the same incident; what the first does reaches it live.
+    const otherContext = await newContext(browser);
+    const other = await otherContext.newPage();
+    const otherErrors = trackErrors(other);
+    const otherLogin = await other.request.post('/api/v1/auth/login', {
+      data: { email: adminEmail, password: adminPassword },
+    });
+    expect(otherLogin.status()).toBe(200);
+    await other.goto('/ioc');
+    await other.locator('[data-testid="live-status"][data-status="live"]').waitFor({ timeout: 20_000 });
+    const otherIncident = other.getByTestId('ioc-incident').filter({ hasText: ruleName });
+    await otherIncident.getByText('Mới', { exact: true }).waitFor();
+
     await incident
       .getByRole('button', { name: new RegExp(`^Xác nhận sự cố: ${ruleName.replace(/[()]/g, '\\$&')}`) })
       .click();
     await incident.getByText('Đã xác nhận', { exact: true }).waitFor();
     await page.getByText('Đã xác nhận sự cố.').waitFor();
+    await otherIncident.getByText('Đã xác nhận', { exact: true }).waitFor({ timeout: 20_000 });
     expect(await page.locator('.ioc-incident').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
+    expect(otherErrors).toEqual([]);
+    await otherContext.close();
     await context.close();
   });
 

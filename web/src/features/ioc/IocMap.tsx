@@ -1,7 +1,8 @@
 import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
-import { clusterColour, clusterPoints, type Cluster, type MapPoint } from './clusters';
+import { clusterColour, type Cluster, type MapPoint } from './clusters';
+import type { MapView } from './ioc.api';
 import './ioc.css';
 
 /**
@@ -12,9 +13,8 @@ export const tileUrl = import.meta.env.VITE_MAP_TILE_URL || 'https://tile.openst
 const attribution = import.meta.env.VITE_MAP_ATTRIBUTION || '&copy; OpenStreetMap contributors';
 /** Central Đà Nẵng. */
 export const cityCentre: L.LatLngTuple = [16.054, 108.202];
-const CLUSTER_CELL_PX = 56;
-/** From this zoom on, cameras are drawn one by one (only those in view). */
-const SINGLE_CAMERA_ZOOM = 17;
+/** The view reported for loading is this much larger on each side, so a small pan needs no reload. */
+const VIEW_PADDING = 0.25;
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -49,7 +49,9 @@ export type MapMarker = IconMarker | DotMarker;
 
 export type MarkerLayerKey = 'air' | 'water' | 'rain' | 'wifi' | 'incidents';
 
+/** Cameras as the server clustered them for the last view: cells with counts and lone cameras. */
 export interface CameraLayer {
+  readonly clusters: readonly Cluster[];
   readonly points: readonly MapPoint[];
   readonly popup: (id: string) => string;
   readonly clusterTitle: (cluster: Cluster) => string;
@@ -87,20 +89,42 @@ function addMarker(group: L.LayerGroup, marker: MapMarker, renderer: L.Renderer)
   group.addLayer(layer);
 }
 
+/** The map's bounds, padded, and zoom. */
+function viewOf(map: L.Map): MapView {
+  const bounds = map.getBounds().pad(VIEW_PADDING);
+  const clamp = (value: number, limit: number) => Math.max(-limit, Math.min(limit, value));
+  return {
+    bbox: [
+      clamp(bounds.getWest(), 180),
+      clamp(bounds.getSouth(), 90),
+      clamp(bounds.getEast(), 180),
+      clamp(bounds.getNorth(), 90),
+    ],
+    zoom: map.getZoom(),
+  };
+}
+
 /**
  * The wall's map: a tile layer underneath and our own layers on top, all drawn by Leaflet (canvas dots
- * and HTML markers), so they show even when no tile loads. Cameras are clustered on a pixel grid that
- * is recomputed on every zoom and pan; past zoom 17 they are drawn one by one.
+ * and HTML markers), so they show even when no tile loads. Cameras come clustered by the server for
+ * the view `onViewChange` reports after every pan and zoom (tens of thousands of cameras never travel
+ * to the browser); from street zoom on the server sends them one by one.
  */
 export function IocMap({
   label,
   cameras,
   markers,
+  onViewChange,
 }: {
   readonly label: string;
   readonly cameras: CameraLayer | null;
   readonly markers: Readonly<Record<MarkerLayerKey, readonly MapMarker[] | null>>;
+  readonly onViewChange: (view: MapView) => void;
 }) {
+  const reportView = useRef(onViewChange);
+  useEffect(() => {
+    reportView.current = onViewChange;
+  });
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const rendererRef = useRef<L.Renderer | null>(null);
@@ -116,11 +140,15 @@ export function IocMap({
     for (const key of ['cameras', 'wifi', 'rain', 'water', 'air', 'incidents'] as const)
       groupsRef.current[key] = L.layerGroup().addTo(map);
     mapRef.current = map;
+    const moved = () => reportView.current(viewOf(map));
+    map.on('moveend', moved);
+    moved();
     // The container's size settles after the first layout (flex): tell Leaflet.
     const observer = new ResizeObserver(() => map.invalidateSize());
     observer.observe(container.current);
     return () => {
       observer.disconnect();
+      map.off('moveend', moved);
       map.remove();
       mapRef.current = null;
       groupsRef.current = {};
@@ -139,58 +167,36 @@ export function IocMap({
     const group = groupsRef.current.cameras;
     const renderer = rendererRef.current;
     if (!map || !group || !renderer) return;
-    const render = () => {
-      group.clearLayers();
-      if (!cameras) return;
-      const zoom = map.getZoom();
-      const bounds = map.getBounds().pad(0.25);
-      const dot = (point: MapPoint) =>
-        L.circleMarker([point.lat, point.lon], {
-          renderer,
-          radius: 5,
-          color: '#ffffff',
-          weight: 1,
-          fillColor: point.online ? '#2b7a36' : point.offline ? '#c92a2a' : '#495057',
-          fillOpacity: 0.95,
-        })
-          .bindPopup(() => cameras.popup(point.id))
-          .addTo(group);
-      if (zoom >= SINGLE_CAMERA_ZOOM) {
-        for (const point of cameras.points) if (bounds.contains([point.lat, point.lon])) dot(point);
-        return;
-      }
-      const clusters = clusterPoints(
-        cameras.points,
-        (lat, lon) => map.project([lat, lon], zoom),
-        CLUSTER_CELL_PX,
-      );
-      for (const cluster of clusters) {
-        if (!bounds.contains([cluster.lat, cluster.lon])) continue;
-        if (cluster.single) {
-          dot(cluster.single);
-          continue;
-        }
-        const size = Math.round(26 + Math.min(22, Math.log10(cluster.count) * 8));
-        const colour = clusterColour(cluster);
-        const marker = L.marker([cluster.lat, cluster.lon], {
-          icon: L.divIcon({
-            html: `<span style="background:${colour}">${cluster.count}</span>`,
-            className: 'ioc-cluster',
-            iconSize: [size, size],
-            iconAnchor: [size / 2, size / 2],
-          }),
-          // Hundreds of clusters would be hundreds of Tab stops: the panel sums them up instead.
-          keyboard: false,
-          title: cameras.clusterTitle(cluster),
-        });
-        marker.on('click', () => map.setView([cluster.lat, cluster.lon], Math.min(zoom + 2, 18)));
-        group.addLayer(marker);
-      }
-    };
-    render();
-    map.on('zoomend moveend', render);
+    group.clearLayers();
+    if (!cameras) return;
+    for (const point of cameras.points)
+      L.circleMarker([point.lat, point.lon], {
+        renderer,
+        radius: 5,
+        color: '#ffffff',
+        weight: 1,
+        fillColor: point.online ? '#2b7a36' : point.offline ? '#c92a2a' : '#495057',
+        fillOpacity: 0.95,
+      })
+        .bindPopup(() => cameras.popup(point.id))
+        .addTo(group);
+    for (const cluster of cameras.clusters) {
+      const size = Math.round(26 + Math.min(22, Math.log10(cluster.count) * 8));
+      const marker = L.marker([cluster.lat, cluster.lon], {
+        icon: L.divIcon({
+          html: `<span style="background:${clusterColour(cluster)}">${cluster.count}</span>`,
+          className: 'ioc-cluster',
+          iconSize: [size, size],
+          iconAnchor: [size / 2, size / 2],
+        }),
+        // Hundreds of clusters would be hundreds of Tab stops: the panel sums them up instead.
+        keyboard: false,
+        title: cameras.clusterTitle(cluster),
+      });
+      marker.on('click', () => map.setView([cluster.lat, cluster.lon], Math.min(map.getZoom() + 2, 18)));
+      group.addLayer(marker);
+    }
     return () => {
-      map.off('zoomend moveend', render);
       group.clearLayers();
     };
   }, [cameras]);

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Box, Divider, Group, Stack, Text, Title } from '@mantine/core';
-import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Brand } from '../../app/Brand';
@@ -10,7 +10,6 @@ import { fill, useLocale, useMessages } from '../../lib/i18n';
 import { hasAnyRole } from '../auth/roles';
 import { useSession } from '../auth/session';
 import {
-  cameraTypes,
   formatResult,
   incidentsKey,
   listIncidents,
@@ -22,13 +21,14 @@ import type { Cluster, MapPoint } from './clusters';
 import { IncidentPanel } from './IncidentPanel';
 import {
   fetchAirQuality,
+  fetchCameraClusters,
   fetchDeviceFeatures,
   fetchFeedbackToday,
   fetchFleet,
   fetchGauges,
   fetchIncidentFeatures,
   fetchOpenDataStats,
-  type DeviceFeature,
+  type MapView,
 } from './ioc.api';
 import { iocMessages } from './ioc.i18n';
 import { IocMap, type CameraLayer } from './IocMap';
@@ -125,6 +125,7 @@ export function IocWallPage() {
   const [fresh, setFresh] = useState<ReadonlySet<number>>(new Set());
   const [recent, setRecent] = useState<readonly LiveObservation[]>([]);
   const [statusOverrides, setStatusOverrides] = useState<ReadonlyMap<string, DeviceStatus>>(new Map());
+  const [view, setView] = useState<MapView | null>(null);
 
   const fleet = useQuery({ queryKey: ['ioc', 'fleet'], queryFn: fetchFleet, refetchInterval: MINUTE });
   const air = useQuery({ queryKey: ['ioc', 'air'], queryFn: fetchAirQuality, refetchInterval: 5 * MINUTE });
@@ -146,13 +147,13 @@ export function IocWallPage() {
     queryFn: fetchOpenDataStats,
     refetchInterval: 30 * MINUTE,
   });
-  const cameraQueries = useQueries({
-    queries: cameraTypes.map((type) => ({
-      queryKey: ['ioc', 'devices', type, who],
-      queryFn: () => fetchDeviceFeatures(type),
-      enabled: visible.cameras && !session.isPending,
-      staleTime: 10 * MINUTE,
-    })),
+  const cameras = useQuery({
+    queryKey: ['ioc', 'camera-clusters', who, view],
+    queryFn: () => fetchCameraClusters(view as MapView),
+    enabled: visible.cameras && !session.isPending && view !== null,
+    // Panning keeps the clusters shown until the new view's arrive.
+    placeholderData: keepPreviousData,
+    staleTime: MINUTE,
   });
   const wifi = useQuery({
     queryKey: ['ioc', 'devices', 'wifi_access_point', who],
@@ -220,7 +221,7 @@ export function IocWallPage() {
 
   const onEvent = useCallback(
     (kind: string, payload: unknown) => {
-      if (kind === 'sensors.alert.raised' || kind === 'sensors.alert.cleared') {
+      if (kind.startsWith('sensors.alert.') || kind === 'sensors.incident.updated') {
         void client.invalidateQueries({ queryKey: incidentsKey });
         void client.invalidateQueries({ queryKey: ['ioc', 'incidents-map'] });
         return;
@@ -230,6 +231,8 @@ export function IocWallPage() {
         const { deviceId, to } = change;
         setStatusOverrides((previous) => new Map(previous).set(deviceId, to));
         void client.invalidateQueries({ queryKey: ['ioc', 'fleet'] });
+        // A cluster's online and offline counts are the server's: ask again.
+        void client.invalidateQueries({ queryKey: ['ioc', 'camera-clusters'] });
       }
     },
     [client],
@@ -243,22 +246,28 @@ export function IocWallPage() {
 
   const liveStatus = useLiveFeed({ onObservations, onEvent, onReconnected });
 
-  // Cameras: one list of points with the live status changes applied, and a lookup for popups.
-  const cameraFeatures = useMemo(() => {
-    const byId = new Map<string, DeviceFeature>();
-    for (const query of cameraQueries) for (const feature of query.data ?? []) byId.set(feature.id, feature);
-    return byId;
-  }, [cameraQueries[0]?.data, cameraQueries[1]?.data, cameraQueries[2]?.data]);
+  // Cameras: the server's clusters, and the lone cameras with the live status changes applied.
+  const cameraFeatures = useMemo(
+    () => new Map((cameras.data?.singles ?? []).map((feature) => [feature.id, feature])),
+    [cameras.data],
+  );
 
   const cameraLayer = useMemo<CameraLayer | null>(() => {
-    if (!visible.cameras) return null;
+    if (!visible.cameras || !cameras.data) return null;
     const points: MapPoint[] = [];
     for (const feature of cameraFeatures.values()) {
       const status = statusOverrides.get(feature.id) ?? feature.properties.status;
       const [lon, lat] = feature.geometry.coordinates;
       points.push({ id: feature.id, lat, lon, online: status === 'online', offline: status === 'offline' });
     }
+    const clusters: Cluster[] = cameras.data.clusters.map((feature) => ({
+      id: feature.id,
+      lon: feature.geometry.coordinates[0],
+      lat: feature.geometry.coordinates[1],
+      ...feature.properties,
+    }));
     return {
+      clusters,
       points,
       popup: (id) => {
         const feature = cameraFeatures.get(id);
@@ -269,7 +278,7 @@ export function IocWallPage() {
       clusterTitle: (cluster: Cluster) =>
         fill(t.clusterTitle, { count: cluster.count, online: cluster.online, offline: cluster.offline }),
     };
-  }, [visible.cameras, cameraFeatures, statusOverrides, t, locale]);
+  }, [visible.cameras, cameras.data, cameraFeatures, statusOverrides, t, locale]);
 
   const ctx = useMemo<MarkerContext>(
     () => ({ t, locale, selection, onSelect: setSelection }),
@@ -302,9 +311,9 @@ export function IocWallPage() {
 
   const layerStates: Record<LayerKey, LayerState> = {
     cameras: {
-      count: cameraFeatures.size,
-      loading: cameraQueries.some((query) => query.isPending),
-      failed: cameraQueries.some((query) => query.isError),
+      count: cameras.data?.total ?? null,
+      loading: cameras.isPending,
+      failed: cameras.isError,
       available: true,
     },
     air: { count: air.data?.length ?? null, loading: air.isPending, failed: air.isError, available: true },
@@ -390,7 +399,7 @@ export function IocWallPage() {
         />
         <div className="ioc-body">
           <div className="ioc-map-cell">
-            <IocMap label={t.mapLabel} cameras={cameraLayer} markers={markers} />
+            <IocMap label={t.mapLabel} cameras={cameraLayer} markers={markers} onViewChange={setView} />
           </div>
           <Stack className="ioc-panel" gap="sm" component="aside" aria-label={t.panelLabel}>
             <LayerPanel

@@ -48,6 +48,48 @@ interface FeatureCollection<F> {
   readonly features: F[];
 }
 
+/** What the map shows: its bounds (minLon, minLat, maxLon, maxLat) and zoom. */
+export interface MapView {
+  readonly bbox: readonly [number, number, number, number];
+  readonly zoom: number;
+}
+
+/** Cameras sharing a grid cell at the map's zoom (server: sensors/devices/device-clusters.repo.ts). */
+export interface CameraClusterFeature {
+  readonly type: 'Feature';
+  readonly id: string;
+  readonly geometry: { readonly type: 'Point'; readonly coordinates: [number, number] };
+  readonly properties: {
+    readonly cluster: true;
+    readonly count: number;
+    readonly online: number;
+    readonly offline: number;
+  };
+}
+
+export interface ClusteredCameras {
+  /** Every camera the caller may see, in view or not. */
+  readonly total: number;
+  readonly clusters: CameraClusterFeature[];
+  /** Cameras alone in their cell, whole. */
+  readonly singles: DeviceFeature[];
+}
+
+/** The cameras in `view`, clustered by the server (anonymous callers: public cameras only). */
+export async function fetchCameraClusters(view: MapView): Promise<ClusteredCameras> {
+  const collection = await api<
+    FeatureCollection<CameraClusterFeature | DeviceFeature> & { readonly total: number }
+  >(`${SENSORS}/devices/clusters.geojson`, {
+    query: { type: 'camera', zoom: view.zoom, bbox: view.bbox.map((edge) => edge.toFixed(5)).join(',') },
+  });
+  const clusters: CameraClusterFeature[] = [];
+  const singles: DeviceFeature[] = [];
+  for (const feature of collection.features)
+    if ('cluster' in feature.properties) clusters.push(feature as CameraClusterFeature);
+    else singles.push(feature as DeviceFeature);
+  return { total: collection.total, clusters, singles };
+}
+
 /** Mapped devices of one type (anonymous callers get public cameras only; the server decides). */
 export async function fetchDeviceFeatures(type: DeviceType): Promise<DeviceFeature[]> {
   const collection = await api<FeatureCollection<DeviceFeature>>(`${SENSORS}/devices.geojson`, {

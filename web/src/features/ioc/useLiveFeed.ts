@@ -24,6 +24,7 @@ export interface LiveHandlers {
 export const liveEventKinds = [
   'sensors.alert.raised',
   'sensors.alert.cleared',
+  'sensors.incident.updated',
   'sensors.device.offline',
   'sensors.device.online',
 ] as const;

@@ -4,6 +4,7 @@ import type { AlertOperator, AlertSeverity } from './alert-rule.model';
 export const alertEventTypes = {
   raised: 'sensors.alert.raised',
   cleared: 'sensors.alert.cleared',
+  incidentUpdated: 'sensors.incident.updated',
 } as const;
 
 /**
@@ -44,4 +45,17 @@ export interface AlertClearedEvent extends Record<string, unknown> {
   readonly deviceId: string | null;
   readonly value: unknown;
   readonly clearedAt: string;
+}
+
+/**
+ * An operator moved an incident on (acknowledged, assigned, commented, resolved), so every IOC wall
+ * and console showing it can refresh; the history itself is at GET /api/v1/sensors/incidents/{id}.
+ */
+export interface IncidentUpdatedEvent extends Record<string, unknown> {
+  readonly incidentId: string;
+  readonly action: 'acknowledged' | 'assigned' | 'commented' | 'resolved';
+  /** The status after the step. */
+  readonly status: string;
+  readonly agencyId: string | null;
+  readonly at: string;
 }

@@ -35,7 +35,7 @@ export interface AlertsPart {
  */
 export function alertsPart(platform: AlertsPlatform, notifier?: AlertNotifier): AlertsPart {
   const rules = new AlertRulesService(platform.db, platform.audit);
-  const incidents = new IncidentsService(platform.db, platform.audit, platform.agencies);
+  const incidents = new IncidentsService(platform.db, platform.audit, platform.agencies, platform.events);
   const consoleUrl = (platform.config?.publicUrl ?? '').replace(/\/$/, '');
   const transitions = new AlertTransitions(platform.db, platform.events, notifier, consoleUrl);
   const evaluator = new AlertEvaluator(platform.db, transitions);

@@ -202,5 +202,20 @@ describe('alert rules and incidents over HTTP', () => {
     const { rows } = await sql<{ action: string }>`
       select action from platform.audit_log where target_id = ${id} order by id`.execute(t.database.db);
     expect(rows.map((row) => row.action)).toContain('sensors.incident.resolved');
+
+    // Each step reached the outbox for the live walls (a refused step published nothing).
+    const { rows: events } = await sql<{ payload: Record<string, unknown> }>`
+      select payload from platform.outbox_events
+      where type = 'sensors.incident.updated' and payload->>'incidentId' = ${id} order by id`.execute(
+      t.database.db,
+    );
+    expect(
+      events.map((event) => [event.payload.action, event.payload.status, event.payload.agencyId]),
+    ).toEqual([
+      ['acknowledged', 'acknowledged', null],
+      ['assigned', 'acknowledged', agencyId],
+      ['commented', 'acknowledged', agencyId],
+      ['resolved', 'resolved', agencyId],
+    ]);
   });
 });

@@ -1,9 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { Actor, AuditLog } from '../../../platform/audit/audit';
 import type { Db } from '../../../platform/db/database';
+import type { EventBus } from '../../../platform/events/outbox';
 import { AppError } from '../../../platform/http/app-error';
+import { alertEventTypes, type IncidentUpdatedEvent } from './alert-events';
 import { alertsErrors } from './alerts.errors';
-import { canApply, type Incident, type IncidentAction, type IncidentEvent } from './incident.model';
+import {
+  canApply,
+  type Incident,
+  type IncidentAction,
+  type IncidentEvent,
+  type IncidentStatus,
+} from './incident.model';
 import { IncidentsRepo, type IncidentQuery } from './incidents.repo';
 
 /** How the incidents reach the kernel's agencies (AgenciesService fits). */
@@ -11,7 +19,7 @@ export interface AgencyDirectory {
   get(id: string): Promise<unknown>;
 }
 
-const pastTense: Record<IncidentAction, string> = {
+const pastTense: Record<IncidentAction, IncidentUpdatedEvent['action']> = {
   acknowledge: 'acknowledged',
   assign: 'assigned',
   comment: 'commented',
@@ -20,7 +28,8 @@ const pastTense: Record<IncidentAction, string> = {
 
 /**
  * What operators do with incidents: acknowledge, assign to an agency, comment, resolve. Each step is
- * one transaction that checks the status under a row lock, writes the history and the audit log.
+ * one transaction that checks the status under a row lock, writes the history and the audit log, and
+ * publishes `sensors.incident.updated` (the live feed carries it to every wall).
  */
 export class IncidentsService {
   readonly #repo: IncidentsRepo;
@@ -29,6 +38,7 @@ export class IncidentsService {
     private readonly db: Db,
     private readonly audit: AuditLog,
     private readonly agencies: AgencyDirectory,
+    private readonly events: Pick<EventBus, 'publish'>,
   ) {
     this.#repo = new IncidentsRepo(db);
   }
@@ -48,9 +58,10 @@ export class IncidentsService {
   }
 
   acknowledge(id: string, note: string | null, actor: Actor) {
-    return this.#step(id, 'acknowledge', actor, note, async (trx, at) =>
-      this.#repo.setFields(trx, id, { status: 'acknowledged', acknowledged_at: at }),
-    );
+    return this.#step(id, 'acknowledge', actor, note, async (trx, at) => {
+      await this.#repo.setFields(trx, id, { status: 'acknowledged', acknowledged_at: at });
+      return 'acknowledged';
+    });
   }
 
   async assign(id: string, agencyId: string, note: string | null, actor: Actor) {
@@ -63,19 +74,23 @@ export class IncidentsService {
       'assign',
       actor,
       note,
-      (trx) => this.#repo.setFields(trx, id, { agency_id: agencyId }),
+      async (trx, _at, status) => {
+        await this.#repo.setFields(trx, id, { agency_id: agencyId });
+        return status;
+      },
       { agencyId },
     );
   }
 
   comment(id: string, text: string, actor: Actor) {
-    return this.#step(id, 'comment', actor, text, async () => undefined);
+    return this.#step(id, 'comment', actor, text, async (_trx, _at, status) => status);
   }
 
   resolve(id: string, note: string | null, actor: Actor) {
-    return this.#step(id, 'resolve', actor, note, (trx, at) =>
-      this.#repo.setFields(trx, id, { status: 'resolved', resolved_at: at }),
-    );
+    return this.#step(id, 'resolve', actor, note, async (trx, at) => {
+      await this.#repo.setFields(trx, id, { status: 'resolved', resolved_at: at });
+      return 'resolved';
+    });
   }
 
   async #step(
@@ -83,8 +98,9 @@ export class IncidentsService {
     action: IncidentAction,
     actor: Actor,
     note: string | null,
-    change: (trx: Kysely<unknown>, at: Date) => Promise<void>,
-    details: Record<string, unknown> = {},
+    /** Writes the step's change and returns the status it leaves the incident in. */
+    change: (trx: Kysely<unknown>, at: Date, status: IncidentStatus) => Promise<IncidentStatus>,
+    details: { readonly agencyId?: string } = {},
   ): Promise<{ incident: Incident; history: IncidentEvent[] }> {
     await this.db.transaction().execute(async (trx) => {
       const incident = await this.#repo.findById(id, trx, true);
@@ -95,8 +111,9 @@ export class IncidentsService {
           { action, status: incident.status },
           { action, status: incident.status },
         );
-      const kind = pastTense[action] as 'acknowledged' | 'assigned' | 'commented' | 'resolved';
-      await change(trx, new Date());
+      const kind = pastTense[action];
+      const at = new Date();
+      const status = await change(trx, at, incident.status);
       await this.#repo.addStep(trx, id, {
         kind,
         actor,
@@ -109,6 +126,14 @@ export class IncidentsService {
         targetId: id,
         summary: { from: incident.status, ...details },
       });
+      const payload: IncidentUpdatedEvent = {
+        incidentId: id,
+        action: kind,
+        status,
+        agencyId: details.agencyId ?? incident.agencyId,
+        at: at.toISOString(),
+      };
+      await this.events.publish(trx, { type: alertEventTypes.incidentUpdated, payload });
     });
     return this.get(id);
   }

@@ -5,7 +5,7 @@ import { cameraTypes } from './device.model';
 import type { DeviceRow, DeviceTables } from './devices.tables';
 
 type Executor = Kysely<unknown> | Transaction<unknown>;
-type DevicesEb = ExpressionBuilder<DeviceTables, 'sensors.devices'>;
+export type DevicesEb = ExpressionBuilder<DeviceTables, 'sensors.devices'>;
 
 /** Which devices a caller may see in lists and on the map. */
 export type Visibility =
@@ -13,6 +13,8 @@ export type Visibility =
 
 export interface DeviceQuery {
   readonly type?: DeviceType;
+  /** Any of these types (the map's camera layer asks for the three camera types). */
+  readonly types?: readonly DeviceType[];
   readonly status?: DeviceStatus;
   readonly adminUnitCode?: string;
   readonly agencyId?: string;
@@ -146,7 +148,7 @@ export class DevicesRepo {
   async list(query: DeviceQuery, visibility: Visibility): Promise<{ items: Device[]; total: number }> {
     const base = this.#tables()
       .selectFrom('sensors.devices')
-      .where((eb) => this.#matches(eb, query, visibility));
+      .where((eb) => deviceConditions(eb, query, visibility));
     const [rows, count] = await Promise.all([
       base
         .selectAll()
@@ -167,7 +169,7 @@ export class DevicesRepo {
       .selectFrom('sensors.devices')
       .selectAll()
       .where('latitude', 'is not', null)
-      .where((eb) => this.#matches(eb, { ...query, offset: 0 }, visibility))
+      .where((eb) => deviceConditions(eb, query, visibility))
       .orderBy('id')
       .limit(query.limit)
       .execute();
@@ -193,32 +195,34 @@ export class DevicesRepo {
       lastSeenAt: row.last_seen_at,
     }));
   }
+}
 
-  #matches(eb: DevicesEb, query: DeviceQuery, visibility: Visibility) {
-    const conditions = [];
-    if (query.type) conditions.push(eb('type', '=', query.type));
-    if (query.status) conditions.push(eb('status', '=', query.status));
-    if (query.adminUnitCode) conditions.push(eb('admin_unit_code', '=', query.adminUnitCode));
-    if (query.agencyId) conditions.push(eb('agency_id', '=', query.agencyId));
-    if (query.isSample !== undefined) conditions.push(eb('is_sample', '=', query.isSample));
-    if (query.q)
-      conditions.push(
-        eb(
-          sql`platform.search_key(name)`,
-          'like',
-          sql<string>`'%' || platform.search_key(${query.q}) || '%'`,
-        ),
-      );
-    if (query.bbox) {
-      const [minLon, minLat, maxLon, maxLat] = query.bbox;
-      conditions.push(eb.between('longitude', minLon, maxLon), eb.between('latitude', minLat, maxLat));
-    }
-    if (visibility.kind === 'public') {
-      const listed = eb.or([eb('type', 'not in', cameraTypes), eb('stream_access', '=', 'public')]);
-      conditions.push(
-        visibility.ownerUserId ? eb.or([listed, eb('owner_user_id', '=', visibility.ownerUserId)]) : listed,
-      );
-    }
-    return eb.and(conditions);
+/** The filter of a device query, with what `visibility` hides from the caller. */
+export function deviceConditions(
+  eb: DevicesEb,
+  query: Omit<DeviceQuery, 'limit' | 'offset'>,
+  visibility: Visibility,
+) {
+  const conditions = [];
+  if (query.type) conditions.push(eb('type', '=', query.type));
+  if (query.types) conditions.push(eb('type', 'in', query.types));
+  if (query.status) conditions.push(eb('status', '=', query.status));
+  if (query.adminUnitCode) conditions.push(eb('admin_unit_code', '=', query.adminUnitCode));
+  if (query.agencyId) conditions.push(eb('agency_id', '=', query.agencyId));
+  if (query.isSample !== undefined) conditions.push(eb('is_sample', '=', query.isSample));
+  if (query.q)
+    conditions.push(
+      eb(sql`platform.search_key(name)`, 'like', sql<string>`'%' || platform.search_key(${query.q}) || '%'`),
+    );
+  if (query.bbox) {
+    const [minLon, minLat, maxLon, maxLat] = query.bbox;
+    conditions.push(eb.between('longitude', minLon, maxLon), eb.between('latitude', minLat, maxLat));
   }
+  if (visibility.kind === 'public') {
+    const listed = eb.or([eb('type', 'not in', cameraTypes), eb('stream_access', '=', 'public')]);
+    conditions.push(
+      visibility.ownerUserId ? eb.or([listed, eb('owner_user_id', '=', visibility.ownerUserId)]) : listed,
+    );
+  }
+  return eb.and(conditions);
 }

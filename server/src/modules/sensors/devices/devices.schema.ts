@@ -142,6 +142,24 @@ export const DeviceMapQuery = Type.Object(
   { additionalProperties: false },
 );
 
+export const DeviceClusterQuery = Type.Object(
+  {
+    type: Type.Optional(
+      Type.Union([DeviceType, Type.Literal('camera')], {
+        description: 'A device type, or `camera` for the three camera types together',
+      }),
+    ),
+    status: Type.Optional(DeviceStatus),
+    bbox: Type.String({ maxLength: 100, description: 'minLon,minLat,maxLon,maxLat (WGS 84) of the view' }),
+    zoom: Type.Integer({
+      minimum: 0,
+      maximum: 22,
+      description: 'The map zoom: cells are 56 px at it; from 17 on every device is its own point',
+    }),
+  },
+  { additionalProperties: false },
+);
+
 export const HeartbeatHeaders = Type.Object({
   'x-device-token': Type.String({ minLength: 1, maxLength: 200, description: 'The device token' }),
 });

@@ -3,6 +3,7 @@ import { changedFields } from '../../../platform/audit/changed-fields';
 import type { Principal } from '../../../platform/auth/principal';
 import type { Db } from '../../../platform/db/database';
 import { AppError } from '../../../platform/http/app-error';
+import { clusterDevices, type ClusteredDevices, type ClusterQuery } from './device-clusters.repo';
 import { isCamera, type Device, type DeviceFields } from './device.model';
 import { newDeviceToken } from './device-token';
 import { devicesErrors } from './devices.errors';
@@ -29,6 +30,11 @@ export class DevicesService {
 
   mapped(query: Omit<DeviceQuery, 'offset'>, principal: Principal | null): Promise<Device[]> {
     return this.#repo.mapped(query, visibilityFor(principal));
+  }
+
+  /** The devices in view at a map zoom, grouped into grid cells (see device-clusters.repo.ts). */
+  clustered(query: ClusterQuery, zoom: number, principal: Principal | null): Promise<ClusteredDevices> {
+    return clusterDevices(this.db, query, visibilityFor(principal), zoom);
   }
 
   /** One device the caller may see; a hidden one is "not found", so its existence is not revealed. */

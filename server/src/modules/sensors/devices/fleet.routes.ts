@@ -2,12 +2,17 @@ import { AppError } from '../../../platform/http/app-error';
 import { commonErrorResponses } from '../../../platform/http/schemas';
 import type { TypedPlugin } from '../../../platform/http/typed-plugin';
 import { devicesErrors } from './devices.errors';
-import { presentDevicesGeoJson } from './devices.geojson.presenter';
-import { DeviceMapQuery, FleetQuery, FleetSummarySchema } from './devices.schema';
+import { cameraTypes } from './device.model';
+import { presentDeviceClustersGeoJson, presentDevicesGeoJson } from './devices.geojson.presenter';
+import { DeviceClusterQuery, DeviceMapQuery, FleetQuery, FleetSummarySchema } from './devices.schema';
 import type { DevicesService } from './devices.service';
 import type { FleetService } from './fleet.service';
 
-function parseBbox(raw: string | undefined): [number, number, number, number] | undefined {
+type Bbox = [number, number, number, number];
+
+function parseBbox(raw: string): Bbox;
+function parseBbox(raw: string | undefined): Bbox | undefined;
+function parseBbox(raw: string | undefined): Bbox | undefined {
   if (raw === undefined) return undefined;
   const parts = raw.split(',').map((part) => Number(part.trim()));
   const [minLon, minLat, maxLon, maxLat] = parts;
@@ -64,6 +69,32 @@ export const fleetRoutes: TypedPlugin<{ devices: DevicesService; fleet: FleetSer
       const { bbox, ...query } = request.query;
       const mapped = await devices.mapped({ ...query, bbox: parseBbox(bbox) }, request.principal);
       return reply.type('application/geo+json').send(presentDevicesGeoJson(mapped, request.principal));
+    },
+  );
+
+  app.get(
+    '/devices/clusters.geojson',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary:
+          'Devices in a map view grouped into grid cells at its zoom (cluster features with counts, and devices alone in their cell)',
+        querystring: DeviceClusterQuery,
+        produces: ['application/geo+json'],
+      },
+    },
+    async (request, reply) => {
+      const { bbox, zoom, type, status } = request.query;
+      const byType = type === 'camera' ? { types: cameraTypes } : { type };
+      const clustered = await devices.clustered(
+        { ...byType, status, bbox: parseBbox(bbox) },
+        zoom,
+        request.principal,
+      );
+      return reply
+        .type('application/geo+json')
+        .send(presentDeviceClustersGeoJson(clustered, request.principal));
     },
   );
 };

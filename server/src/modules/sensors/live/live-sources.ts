@@ -14,7 +14,9 @@ export interface LiveSourcesOptions {
 }
 
 export const defaultLiveSourcesOptions: LiveSourcesOptions = {
-  pollMs: 1000,
+  // Five small reads a second while clients watch: what an operator sees lags the data by at most
+  // ~0.2 s (the issue's goal for the wall is 250 ms), not a whole second.
+  pollMs: 200,
   overlapMs: 5000,
   maxValuesPerTick: 10_000,
   eventWindowSeconds: 60,
@@ -22,7 +24,7 @@ export const defaultLiveSourcesOptions: LiveSourcesOptions = {
 
 /**
  * What feeds the live stream from the database, so that every process sees every change whatever
- * process made it: once a tick (about a second) the datastreams whose latest value moved, coalesced
+ * process made it: every tick (200 ms) the datastreams whose latest value moved, coalesced
  * into one `observations` event, and the rows of sensors.live_events (outbox events copied there).
  * Runs only while this process has clients.
  */

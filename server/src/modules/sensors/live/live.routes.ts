@@ -22,7 +22,7 @@ export const liveRoutes: TypedPlugin<{ feed: LiveFeed; publicRatePerMinute: numb
       config: { access: 'public', rateLimit: { max: publicRatePerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['sensors'],
-        summary: 'Live feed (text/event-stream): latest observations about every second, and IOC events',
+        summary: 'Live feed (text/event-stream): latest observations within about 0.2 s, and IOC events',
         description:
           'Server-Sent Events. `observations`: an array of {datastreamId, observationId, phenomenonTime, result} ' +
           'for the datastreams whose latest value changed; other event names are outbox events of the sensors ' +
