@@ -92,6 +92,14 @@ describe('IOC wall', () => {
     // Visitors get the public cameras only (the 200 sample traffic cameras), clustered.
     await page.getByTestId('layer-count-cameras').getByText('200 điểm').waitFor({ timeout: 20_000 });
     await page.locator('.ioc-cluster').first().waitFor();
+    // The server clusters per view: a cluster's click zooms in and the new view's cells are asked for.
+    const zoomedIn = page.waitForResponse(
+      (response) => /\/devices\/clusters\.geojson\?.*zoom=14/.test(response.url()) && response.ok(),
+    );
+    await page.locator('.ioc-cluster').first().dispatchEvent('click');
+    const cells = (await (await zoomedIn).json()) as { total: number; features: unknown[] };
+    expect(cells.total).toBe(200);
+    expect(cells.features.length).toBeGreaterThan(0);
     expect(await page.getByTestId('layer-count-incidents').count()).toBe(0);
 
     // Key figures from the fleet, air-quality, feedback and open-data APIs.
