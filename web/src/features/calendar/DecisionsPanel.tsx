@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { commonMessages } from '../../components/common.i18n';
-import { ConfirmButton } from '../../components/ConfirmButton';
+import { RowActions } from '../../components/RowActions';
 import { FormModal } from '../../components/FormModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { EmptyBlock, LoadingBlock } from '../../components/StatusBlocks';
@@ -78,26 +78,16 @@ export function DecisionsPanel({ year, canEdit }: { readonly year: number; reado
                   <Table.Td>{decision.legalBasis}</Table.Td>
                   {canEdit && (
                     <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant="light"
-                          onClick={() => setEditing({ decision })}
-                          aria-label={`${common.edit}: ${formatDay(decision.day)}`}
-                        >
-                          {common.edit}
-                        </Button>
-                        <ConfirmButton
-                          title={t.deleteTitle}
-                          message={fill(t.deleteMessage, { day: formatDay(decision.day) })}
-                          confirmLabel={common.delete}
-                          onConfirm={() => remove.mutateAsync(decision.day).catch(() => undefined)}
-                          loading={remove.isPending}
-                          buttonProps={{ 'aria-label': `${common.delete}: ${formatDay(decision.day)}` }}
-                        >
-                          {common.delete}
-                        </ConfirmButton>
-                      </Group>
+                      <RowActions
+                        name={formatDay(decision.day)}
+                        onEdit={() => setEditing({ decision })}
+                        remove={{
+                          title: t.deleteTitle,
+                          message: fill(t.deleteMessage, { day: formatDay(decision.day) }),
+                          onConfirm: () => remove.mutateAsync(decision.day).catch(() => undefined),
+                          loading: remove.isPending,
+                        }}
+                      />
                     </Table.Td>
                   )}
                 </Table.Tr>

@@ -1,10 +1,10 @@
-import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { Button, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { commonMessages } from '../../components/common.i18n';
-import { ConfirmButton } from '../../components/ConfirmButton';
+import { RowActions } from '../../components/RowActions';
 import { FormModal } from '../../components/FormModal';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageControls } from '../../components/PageControls';
@@ -68,26 +68,16 @@ export function TeamsConsolePage() {
           <TeamsList
             teams={teams.data.items}
             actions={(team) => (
-              <Group gap={4} wrap="nowrap">
-                <Button
-                  size="xs"
-                  variant="light"
-                  onClick={() => setEditing({ team })}
-                  aria-label={`${common.edit}: ${team.name}`}
-                >
-                  {common.edit}
-                </Button>
-                <ConfirmButton
-                  title={t.deleteTitle}
-                  message={fill(t.deleteMessage, { name: team.name })}
-                  confirmLabel={common.delete}
-                  onConfirm={() => remove.mutateAsync(team).catch(() => undefined)}
-                  loading={remove.isPending}
-                  buttonProps={{ 'aria-label': `${common.delete}: ${team.name}` }}
-                >
-                  {common.delete}
-                </ConfirmButton>
-              </Group>
+              <RowActions
+                name={team.name}
+                onEdit={() => setEditing({ team })}
+                remove={{
+                  title: t.deleteTitle,
+                  message: fill(t.deleteMessage, { name: team.name }),
+                  onConfirm: () => remove.mutateAsync(team).catch(() => undefined),
+                  loading: remove.isPending,
+                }}
+              />
             )}
           />
           <PageControls total={teams.data.total} limit={LIMIT} offset={offset} onOffsetChange={setOffset} />

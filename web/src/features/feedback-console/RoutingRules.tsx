@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { commonMessages } from '../../components/common.i18n';
-import { ConfirmButton } from '../../components/ConfirmButton';
+import { RowActions } from '../../components/RowActions';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { EmptyBlock, LoadingBlock } from '../../components/StatusBlocks';
@@ -102,30 +102,20 @@ export function RoutingRules() {
                   </Table.Td>
                   <Table.Td>{nameOf(agencyOptions, rule.agencyId)}</Table.Td>
                   <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() => setEditing({ rule })}
-                        aria-label={`${common.edit}: ${unitName(rule.adminUnitCode)}`}
-                      >
-                        {common.edit}
-                      </Button>
-                      <ConfirmButton
-                        title={t.deleteRuleTitle}
-                        message={fill(t.deleteRuleMessage, {
+                    <RowActions
+                      name={unitName(rule.adminUnitCode)}
+                      onEdit={() => setEditing({ rule })}
+                      remove={{
+                        title: t.deleteRuleTitle,
+                        message: fill(t.deleteRuleMessage, {
                           category: nameOf(categories, rule.categoryCode),
                           unit: unitName(rule.adminUnitCode),
                           agency: nameOf(agencyOptions, rule.agencyId),
-                        })}
-                        confirmLabel={common.delete}
-                        onConfirm={() => remove.mutateAsync(rule).catch(() => undefined)}
-                        loading={remove.isPending}
-                        buttonProps={{ 'aria-label': `${common.delete}: ${unitName(rule.adminUnitCode)}` }}
-                      >
-                        {common.delete}
-                      </ConfirmButton>
-                    </Group>
+                        }),
+                        onConfirm: () => remove.mutateAsync(rule).catch(() => undefined),
+                        loading: remove.isPending,
+                      }}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -1,7 +1,7 @@
-import { Anchor, Button, Group, Table } from '@mantine/core';
+import { Anchor, Button, Table } from '@mantine/core';
 import { Link } from 'react-router';
 import { commonMessages } from '../../components/common.i18n';
-import { ConfirmButton } from '../../components/ConfirmButton';
+import { RowActions } from '../../components/RowActions';
 import { fill, useMessages } from '../../lib/i18n';
 import { ckanDay } from '../opendata/ckan-dates';
 import type { CkanPackage } from '../opendata/opendata.types';
@@ -41,7 +41,16 @@ export function PublisherDatasetsTable({ datasets }: { readonly datasets: readon
               <Table.Td>{dataset.num_resources}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{ckanDay(dataset.metadata_modified)}</Table.Td>
               <Table.Td>
-                <Group gap={4} wrap="nowrap">
+                <RowActions
+                  name={dataset.title}
+                  editTo={`/console/data/${encodeURIComponent(dataset.name)}`}
+                  remove={{
+                    title: t.deleteTitle,
+                    message: fill(t.deleteMessage, { title: dataset.title }),
+                    onConfirm: () => remove.mutateAsync(dataset).catch(() => undefined),
+                    loading: remove.isPending,
+                  }}
+                >
                   {dataset.state === 'draft' && (
                     <Button
                       size="xs"
@@ -52,26 +61,7 @@ export function PublisherDatasetsTable({ datasets }: { readonly datasets: readon
                       {t.publish}
                     </Button>
                   )}
-                  <Button
-                    size="xs"
-                    variant="light"
-                    component={Link}
-                    to={`/console/data/${encodeURIComponent(dataset.name)}`}
-                    aria-label={`${common.edit}: ${dataset.title}`}
-                  >
-                    {common.edit}
-                  </Button>
-                  <ConfirmButton
-                    title={t.deleteTitle}
-                    message={fill(t.deleteMessage, { title: dataset.title })}
-                    confirmLabel={common.delete}
-                    onConfirm={() => remove.mutateAsync(dataset).catch(() => undefined)}
-                    loading={remove.isPending}
-                    buttonProps={{ 'aria-label': `${common.delete}: ${dataset.title}` }}
-                  >
-                    {common.delete}
-                  </ConfirmButton>
-                </Group>
+                </RowActions>
               </Table.Td>
             </Table.Tr>
           ))}

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { commonMessages } from '../../components/common.i18n';
-import { ConfirmButton } from '../../components/ConfirmButton';
+import { RowActions } from '../../components/RowActions';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { PageTitle } from '../../components/PageTitle';
@@ -124,7 +124,16 @@ export function HarvestSourcesPage() {
                     <SourceStatus source={source} />
                   </Table.Td>
                   <Table.Td>
-                    <Group gap={4} wrap="nowrap">
+                    <RowActions
+                      name={source.name}
+                      onEdit={() => setEditing({ source })}
+                      remove={{
+                        title: t.deleteTitle,
+                        message: fill(t.deleteMessage, { name: source.name }),
+                        onConfirm: () => remove.mutateAsync(source).catch(() => undefined),
+                        loading: remove.isPending,
+                      }}
+                    >
                       <Button
                         size="xs"
                         onClick={() => run.mutate(source)}
@@ -137,25 +146,7 @@ export function HarvestSourcesPage() {
                       <Button size="xs" variant="light" onClick={() => setHistory(source)}>
                         {t.history}
                       </Button>
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() => setEditing({ source })}
-                        aria-label={`${common.edit}: ${source.name}`}
-                      >
-                        {common.edit}
-                      </Button>
-                      <ConfirmButton
-                        title={t.deleteTitle}
-                        message={fill(t.deleteMessage, { name: source.name })}
-                        confirmLabel={common.delete}
-                        onConfirm={() => remove.mutateAsync(source).catch(() => undefined)}
-                        loading={remove.isPending}
-                        buttonProps={{ 'aria-label': `${common.delete}: ${source.name}` }}
-                      >
-                        {common.delete}
-                      </ConfirmButton>
-                    </Group>
+                    </RowActions>
                   </Table.Td>
                 </Table.Tr>
               ))}

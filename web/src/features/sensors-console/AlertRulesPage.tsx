@@ -1,13 +1,13 @@
-import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { RoleGate } from '../../app/RequireAuth';
-import { ConfirmButton } from '../../components/ConfirmButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { PageControls } from '../../components/PageControls';
 import { PageTitle } from '../../components/PageTitle';
+import { RowActions } from '../../components/RowActions';
 import { EmptyBlock, LoadingBlock } from '../../components/StatusBlocks';
 import { commonMessages } from '../../components/common.i18n';
 import { formatNumber } from '../../lib/format';
@@ -147,26 +147,16 @@ function AlertRulesView() {
                     <Table.Td>{rule.active ? common.active : common.inactive}</Table.Td>
                     {canManage && (
                       <Table.Td>
-                        <Group gap={6} wrap="nowrap">
-                          <Button
-                            size="xs"
-                            variant="light"
-                            onClick={() => openForm(rule)}
-                            aria-label={`${common.edit}: ${rule.name}`}
-                          >
-                            {common.edit}
-                          </Button>
-                          <ConfirmButton
-                            title={t.ruleDeleteTitle}
-                            message={fill(t.ruleDeleteText, { name: rule.name })}
-                            confirmLabel={common.delete}
-                            onConfirm={() => remove.mutateAsync(rule).catch(() => undefined)}
-                            loading={remove.isPending}
-                            buttonProps={{ 'aria-label': `${common.delete}: ${rule.name}` }}
-                          >
-                            {common.delete}
-                          </ConfirmButton>
-                        </Group>
+                        <RowActions
+                          name={rule.name}
+                          onEdit={() => openForm(rule)}
+                          remove={{
+                            title: t.ruleDeleteTitle,
+                            message: fill(t.ruleDeleteText, { name: rule.name }),
+                            onConfirm: () => remove.mutateAsync(rule).catch(() => undefined),
+                            loading: remove.isPending,
+                          }}
+                        />
                       </Table.Td>
                     )}
                   </Table.Tr>

@@ -10,6 +10,7 @@ import { FormModal } from '../../components/FormModal';
 import { OneTimeSecret } from '../../components/OneTimeSecret';
 import { PageControls } from '../../components/PageControls';
 import { PageTitle } from '../../components/PageTitle';
+import { RowActions } from '../../components/RowActions';
 import { EmptyBlock, LoadingBlock } from '../../components/StatusBlocks';
 import { commonMessages } from '../../components/common.i18n';
 import { formatDateTime } from '../../lib/format';
@@ -215,15 +216,16 @@ function DevicesView() {
                     <Table.Td>{device.lastSeenAt ? formatDateTime(device.lastSeenAt) : t.never}</Table.Td>
                     {canManage && (
                       <Table.Td>
-                        <Group gap={6} wrap="nowrap">
-                          <Button
-                            size="xs"
-                            variant="light"
-                            onClick={() => openForm(device)}
-                            aria-label={`${common.edit}: ${device.name}`}
-                          >
-                            {common.edit}
-                          </Button>
+                        <RowActions
+                          name={device.name}
+                          onEdit={() => openForm(device)}
+                          remove={{
+                            title: t.deviceDeleteTitle,
+                            message: fill(t.deviceDeleteText, { name: device.name }),
+                            onConfirm: () => remove.mutateAsync(device).catch(() => undefined),
+                            loading: remove.isPending,
+                          }}
+                        >
                           <ConfirmButton
                             title={t.rotateTokenTitle}
                             message={fill(t.rotateTokenText, { name: device.name })}
@@ -234,17 +236,7 @@ function DevicesView() {
                           >
                             {t.rotateToken}
                           </ConfirmButton>
-                          <ConfirmButton
-                            title={t.deviceDeleteTitle}
-                            message={fill(t.deviceDeleteText, { name: device.name })}
-                            confirmLabel={common.delete}
-                            onConfirm={() => remove.mutateAsync(device).catch(() => undefined)}
-                            loading={remove.isPending}
-                            buttonProps={{ 'aria-label': `${common.delete}: ${device.name}` }}
-                          >
-                            {common.delete}
-                          </ConfirmButton>
-                        </Group>
+                        </RowActions>
                       </Table.Td>
                     )}
                   </Table.Tr>
