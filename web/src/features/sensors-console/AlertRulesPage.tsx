@@ -3,12 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { RoleGate } from '../../app/RequireAuth';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
-import { PageControls } from '../../components/PageControls';
+import { ListTable } from '../../components/ListTable';
 import { PageTitle } from '../../components/PageTitle';
 import { RowActions } from '../../components/RowActions';
-import { EmptyBlock, LoadingBlock } from '../../components/StatusBlocks';
 import { commonMessages } from '../../components/common.i18n';
 import { formatNumber } from '../../lib/format';
 import { fill, useLocale, useMessages } from '../../lib/i18n';
@@ -94,79 +92,72 @@ function AlertRulesView() {
         description={canManage ? t.rulesIntro : `${t.rulesIntro} ${t.readOnlyRules}`}
         actions={canManage && <Button onClick={() => openForm('new')}>{t.ruleCreate}</Button>}
       />
-      {rules.isPending ? (
-        <LoadingBlock />
-      ) : rules.isError ? (
-        <ErrorAlert error={rules.error} />
-      ) : rules.data.items.length === 0 ? (
-        <EmptyBlock title={t.rulesEmpty} />
-      ) : (
-        <>
-          <Table.ScrollContainer minWidth={900}>
-            <Table striped highlightOnHover verticalSpacing="sm">
-              <caption className="visually-hidden">{t.rulesList}</caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t.name}</Table.Th>
-                  <Table.Th scope="col">{t.operator}</Table.Th>
-                  <Table.Th scope="col">{t.target}</Table.Th>
-                  <Table.Th scope="col">{t.severity}</Table.Th>
-                  <Table.Th scope="col">{t.status}</Table.Th>
-                  {canManage && <Table.Th scope="col">{t.actions}</Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rules.data.items.map((rule) => (
-                  <Table.Tr key={rule.id}>
-                    <Table.Th scope="row" fw={500}>
-                      <Text size="sm" fw={600}>
-                        {rule.name}
-                      </Text>
-                      {rule.isSample && (
-                        <Badge variant="outline" color="gray.7" size="xs" tt="none">
-                          {t.sample}
-                        </Badge>
-                      )}
-                    </Table.Th>
-                    <Table.Td>
-                      <Text size="sm">{operatorLabels[locale][rule.operator]}</Text>
-                      <Text size="xs" c="dimmed">
-                        {rule.threshold !== null && `${t.threshold}: ${number(rule.threshold)}`}
-                        {rule.clearThreshold !== null &&
-                          ` · ${t.clearThreshold}: ${number(rule.clearThreshold)}`}
-                        {rule.windowMinutes !== null &&
-                          ` · ${t.windowMinutes}: ${number(rule.windowMinutes)}`}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{targetOf(rule, t, locale)}</Table.Td>
-                    <Table.Td>
-                      <Badge color={severityColors[rule.severity]} tt="none">
-                        {severityLabels[locale][rule.severity]}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{rule.active ? common.active : common.inactive}</Table.Td>
-                    {canManage && (
-                      <Table.Td>
-                        <RowActions
-                          name={rule.name}
-                          onEdit={() => openForm(rule)}
-                          remove={{
-                            title: t.ruleDeleteTitle,
-                            message: fill(t.ruleDeleteText, { name: rule.name }),
-                            onConfirm: () => remove.mutateAsync(rule).catch(() => undefined),
-                            loading: remove.isPending,
-                          }}
-                        />
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <PageControls total={rules.data.total} limit={LIMIT} offset={offset} onOffsetChange={setOffset} />
-        </>
-      )}
+      <ListTable
+        query={rules}
+        items={rules.data?.items}
+        empty={t.rulesEmpty}
+        caption={t.rulesList}
+        minWidth={900}
+        head={
+          <>
+            <Table.Th scope="col">{t.name}</Table.Th>
+            <Table.Th scope="col">{t.operator}</Table.Th>
+            <Table.Th scope="col">{t.target}</Table.Th>
+            <Table.Th scope="col">{t.severity}</Table.Th>
+            <Table.Th scope="col">{t.status}</Table.Th>
+            {canManage && <Table.Th scope="col">{t.actions}</Table.Th>}
+          </>
+        }
+        row={(rule) => (
+          <Table.Tr key={rule.id}>
+            <Table.Th scope="row" fw={500}>
+              <Text size="sm" fw={600}>
+                {rule.name}
+              </Text>
+              {rule.isSample && (
+                <Badge variant="outline" color="gray.7" size="xs" tt="none">
+                  {t.sample}
+                </Badge>
+              )}
+            </Table.Th>
+            <Table.Td>
+              <Text size="sm">{operatorLabels[locale][rule.operator]}</Text>
+              <Text size="xs" c="dimmed">
+                {rule.threshold !== null && `${t.threshold}: ${number(rule.threshold)}`}
+                {rule.clearThreshold !== null && ` · ${t.clearThreshold}: ${number(rule.clearThreshold)}`}
+                {rule.windowMinutes !== null && ` · ${t.windowMinutes}: ${number(rule.windowMinutes)}`}
+              </Text>
+            </Table.Td>
+            <Table.Td>{targetOf(rule, t, locale)}</Table.Td>
+            <Table.Td>
+              <Badge color={severityColors[rule.severity]} tt="none">
+                {severityLabels[locale][rule.severity]}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{rule.active ? common.active : common.inactive}</Table.Td>
+            {canManage && (
+              <Table.Td>
+                <RowActions
+                  name={rule.name}
+                  onEdit={() => openForm(rule)}
+                  remove={{
+                    title: t.ruleDeleteTitle,
+                    message: fill(t.ruleDeleteText, { name: rule.name }),
+                    onConfirm: () => remove.mutateAsync(rule).catch(() => undefined),
+                    loading: remove.isPending,
+                  }}
+                />
+              </Table.Td>
+            )}
+          </Table.Tr>
+        )}
+        page={{
+          total: rules.data?.total ?? 0,
+          limit: LIMIT,
+          offset,
+          onOffsetChange: setOffset,
+        }}
+      />
       <FormModal
         opened={editing !== null}
         onClose={() => setEditing(null)}

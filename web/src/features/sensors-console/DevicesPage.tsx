@@ -5,13 +5,11 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState } from 'react';
 import { RoleGate } from '../../app/RequireAuth';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
 import { OneTimeSecret } from '../../components/OneTimeSecret';
-import { PageControls } from '../../components/PageControls';
+import { ListTable } from '../../components/ListTable';
 import { PageTitle } from '../../components/PageTitle';
 import { RowActions } from '../../components/RowActions';
-import { EmptyBlock, LoadingBlock } from '../../components/StatusBlocks';
 import { commonMessages } from '../../components/common.i18n';
 import { formatDateTime } from '../../lib/format';
 import { fill, useLocale, useMessages } from '../../lib/i18n';
@@ -167,86 +165,81 @@ function DevicesView() {
           w={200}
         />
       </Group>
-      {devices.isPending ? (
-        <LoadingBlock />
-      ) : devices.isError ? (
-        <ErrorAlert error={devices.error} />
-      ) : devices.data.items.length === 0 ? (
-        <EmptyBlock title={t.devicesEmpty} />
-      ) : (
-        <>
-          <Table.ScrollContainer minWidth={860}>
-            <Table striped highlightOnHover verticalSpacing="sm">
-              <caption className="visually-hidden">{t.devicesList}</caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t.name}</Table.Th>
-                  <Table.Th scope="col">{t.type}</Table.Th>
-                  <Table.Th scope="col">{t.status}</Table.Th>
-                  <Table.Th scope="col">{t.lastSeen}</Table.Th>
-                  {canManage && <Table.Th scope="col">{t.actions}</Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {devices.data.items.map((device) => (
-                  <Table.Tr key={device.id}>
-                    <Table.Th scope="row" fw={500}>
-                      <Text size="sm" fw={600}>
-                        {device.name}
-                      </Text>
-                      <Group gap={4}>
-                        {device.code && (
-                          <Text size="xs" c="dimmed">
-                            {device.code}
-                          </Text>
-                        )}
-                        {device.isSample && (
-                          <Badge variant="outline" color="gray.7" size="xs" tt="none">
-                            {t.sample}
-                          </Badge>
-                        )}
-                      </Group>
-                    </Table.Th>
-                    <Table.Td>{deviceTypeLabels[locale][device.type]}</Table.Td>
-                    <Table.Td>
-                      <Badge color={deviceStatusColors[device.status]} tt="none" variant="light">
-                        {deviceStatusLabels[locale][device.status]}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{device.lastSeenAt ? formatDateTime(device.lastSeenAt) : t.never}</Table.Td>
-                    {canManage && (
-                      <Table.Td>
-                        <RowActions
-                          name={device.name}
-                          onEdit={() => openForm(device)}
-                          remove={{
-                            title: t.deviceDeleteTitle,
-                            message: fill(t.deviceDeleteText, { name: device.name }),
-                            onConfirm: () => remove.mutateAsync(device).catch(() => undefined),
-                            loading: remove.isPending,
-                          }}
-                        >
-                          <ConfirmButton
-                            title={t.rotateTokenTitle}
-                            message={fill(t.rotateTokenText, { name: device.name })}
-                            confirmLabel={t.rotateToken}
-                            onConfirm={() => rotate.mutateAsync(device).catch(() => undefined)}
-                            loading={rotate.isPending}
-                            buttonProps={{ color: 'blue', 'aria-label': `${t.rotateToken}: ${device.name}` }}
-                          >
-                            {t.rotateToken}
-                          </ConfirmButton>
-                        </RowActions>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <PageControls total={devices.data.total} limit={LIMIT} offset={offset} onOffsetChange={setOffset} />
-        </>
-      )}
+      <ListTable
+        query={devices}
+        items={devices.data?.items}
+        empty={t.devicesEmpty}
+        caption={t.devicesList}
+        minWidth={860}
+        head={
+          <>
+            <Table.Th scope="col">{t.name}</Table.Th>
+            <Table.Th scope="col">{t.type}</Table.Th>
+            <Table.Th scope="col">{t.status}</Table.Th>
+            <Table.Th scope="col">{t.lastSeen}</Table.Th>
+            {canManage && <Table.Th scope="col">{t.actions}</Table.Th>}
+          </>
+        }
+        row={(device) => (
+          <Table.Tr key={device.id}>
+            <Table.Th scope="row" fw={500}>
+              <Text size="sm" fw={600}>
+                {device.name}
+              </Text>
+              <Group gap={4}>
+                {device.code && (
+                  <Text size="xs" c="dimmed">
+                    {device.code}
+                  </Text>
+                )}
+                {device.isSample && (
+                  <Badge variant="outline" color="gray.7" size="xs" tt="none">
+                    {t.sample}
+                  </Badge>
+                )}
+              </Group>
+            </Table.Th>
+            <Table.Td>{deviceTypeLabels[locale][device.type]}</Table.Td>
+            <Table.Td>
+              <Badge color={deviceStatusColors[device.status]} tt="none" variant="light">
+                {deviceStatusLabels[locale][device.status]}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{device.lastSeenAt ? formatDateTime(device.lastSeenAt) : t.never}</Table.Td>
+            {canManage && (
+              <Table.Td>
+                <RowActions
+                  name={device.name}
+                  onEdit={() => openForm(device)}
+                  remove={{
+                    title: t.deviceDeleteTitle,
+                    message: fill(t.deviceDeleteText, { name: device.name }),
+                    onConfirm: () => remove.mutateAsync(device).catch(() => undefined),
+                    loading: remove.isPending,
+                  }}
+                >
+                  <ConfirmButton
+                    title={t.rotateTokenTitle}
+                    message={fill(t.rotateTokenText, { name: device.name })}
+                    confirmLabel={t.rotateToken}
+                    onConfirm={() => rotate.mutateAsync(device).catch(() => undefined)}
+                    loading={rotate.isPending}
+                    buttonProps={{ color: 'blue', 'aria-label': `${t.rotateToken}: ${device.name}` }}
+                  >
+                    {t.rotateToken}
+                  </ConfirmButton>
+                </RowActions>
+              </Table.Td>
+            )}
+          </Table.Tr>
+        )}
+        page={{
+          total: devices.data?.total ?? 0,
+          limit: LIMIT,
+          offset,
+          onOffsetChange: setOffset,
+        }}
+      />
       <FormModal
         opened={editing !== null}
         onClose={() => setEditing(null)}

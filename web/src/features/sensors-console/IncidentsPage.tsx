@@ -3,10 +3,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { RoleGate } from '../../app/RequireAuth';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { PageControls } from '../../components/PageControls';
+import { ListTable } from '../../components/ListTable';
 import { PageTitle } from '../../components/PageTitle';
-import { EmptyBlock, LoadingBlock } from '../../components/StatusBlocks';
 import { commonMessages } from '../../components/common.i18n';
 import { formatDateTime } from '../../lib/format';
 import { useLocale, useMessages } from '../../lib/i18n';
@@ -101,74 +99,59 @@ function IncidentsView() {
           w={200}
         />
       </Group>
-      {incidents.isPending ? (
-        <LoadingBlock />
-      ) : incidents.isError ? (
-        <ErrorAlert error={incidents.error} />
-      ) : incidents.data.items.length === 0 ? (
-        <EmptyBlock title={t.incidentsEmpty} />
-      ) : (
-        <>
-          <Table.ScrollContainer minWidth={860}>
-            <Table striped highlightOnHover verticalSpacing="sm">
-              <caption className="visually-hidden">{t.incidentsList}</caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t.rule}</Table.Th>
-                  <Table.Th scope="col">{t.subject}</Table.Th>
-                  <Table.Th scope="col">{t.severity}</Table.Th>
-                  <Table.Th scope="col">{t.status}</Table.Th>
-                  <Table.Th scope="col">{t.openedAt}</Table.Th>
-                  <Table.Th scope="col">{t.lastValue}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {incidents.data.items.map((incident) => (
-                  <Table.Tr key={incident.id}>
-                    <Table.Th scope="row" fw={500}>
-                      <Anchor
-                        component={Link}
-                        to={`/console/sensors/incidents/${incident.id}`}
-                        fw={600}
-                        size="sm"
-                      >
-                        {incident.ruleName}
-                      </Anchor>
-                      {incident.isSample && (
-                        <Badge ml={6} variant="outline" color="gray.7" size="xs" tt="none">
-                          {t.sample}
-                        </Badge>
-                      )}
-                    </Table.Th>
-                    <Table.Td>{incident.subjectName}</Table.Td>
-                    <Table.Td>
-                      <Badge color={severityColors[incident.severity]} tt="none">
-                        {severityLabels[locale][incident.severity]}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {incidentStatusLabels[locale][incident.status]}
-                      {incident.alertActive && (
-                        <Text size="xs" c="red.8">
-                          {t.alertActive}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{formatDateTime(incident.openedAt)}</Table.Td>
-                    <Table.Td>{formatResult(incident.lastValue, locale)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <PageControls
-            total={incidents.data.total}
-            limit={LIMIT}
-            offset={offset}
-            onOffsetChange={setOffset}
-          />
-        </>
-      )}
+      <ListTable
+        query={incidents}
+        items={incidents.data?.items}
+        empty={t.incidentsEmpty}
+        caption={t.incidentsList}
+        minWidth={860}
+        head={
+          <>
+            <Table.Th scope="col">{t.rule}</Table.Th>
+            <Table.Th scope="col">{t.subject}</Table.Th>
+            <Table.Th scope="col">{t.severity}</Table.Th>
+            <Table.Th scope="col">{t.status}</Table.Th>
+            <Table.Th scope="col">{t.openedAt}</Table.Th>
+            <Table.Th scope="col">{t.lastValue}</Table.Th>
+          </>
+        }
+        row={(incident) => (
+          <Table.Tr key={incident.id}>
+            <Table.Th scope="row" fw={500}>
+              <Anchor component={Link} to={`/console/sensors/incidents/${incident.id}`} fw={600} size="sm">
+                {incident.ruleName}
+              </Anchor>
+              {incident.isSample && (
+                <Badge ml={6} variant="outline" color="gray.7" size="xs" tt="none">
+                  {t.sample}
+                </Badge>
+              )}
+            </Table.Th>
+            <Table.Td>{incident.subjectName}</Table.Td>
+            <Table.Td>
+              <Badge color={severityColors[incident.severity]} tt="none">
+                {severityLabels[locale][incident.severity]}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              {incidentStatusLabels[locale][incident.status]}
+              {incident.alertActive && (
+                <Text size="xs" c="red.8">
+                  {t.alertActive}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>{formatDateTime(incident.openedAt)}</Table.Td>
+            <Table.Td>{formatResult(incident.lastValue, locale)}</Table.Td>
+          </Table.Tr>
+        )}
+        page={{
+          total: incidents.data?.total ?? 0,
+          limit: LIMIT,
+          offset,
+          onOffsetChange: setOffset,
+        }}
+      />
     </Stack>
   );
 }

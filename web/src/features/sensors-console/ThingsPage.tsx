@@ -19,9 +19,8 @@ import { Link } from 'react-router';
 import { RoleGate } from '../../app/RequireAuth';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormModal } from '../../components/FormModal';
-import { PageControls } from '../../components/PageControls';
+import { ListTable } from '../../components/ListTable';
 import { PageTitle } from '../../components/PageTitle';
-import { EmptyBlock, LoadingBlock } from '../../components/StatusBlocks';
 import { commonMessages } from '../../components/common.i18n';
 import { formatNumber } from '../../lib/format';
 import { fill, useLocale, useMessages } from '../../lib/i18n';
@@ -109,65 +108,48 @@ function ThingsView() {
         }}
         maw={360}
       />
-      {things.isPending ? (
-        <LoadingBlock />
-      ) : things.isError ? (
-        <ErrorAlert error={things.error} />
-      ) : things.data.value.length === 0 ? (
-        <EmptyBlock title={t.thingsEmpty} />
-      ) : (
-        <>
-          <Table.ScrollContainer minWidth={720}>
-            <Table striped highlightOnHover verticalSpacing="sm">
-              <caption className="visually-hidden">{t.thingsList}</caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t.name}</Table.Th>
-                  <Table.Th scope="col">{t.description}</Table.Th>
-                  <Table.Th scope="col" ta="right">
-                    {t.datastreamCount}
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {things.data.value.map((thing) => (
-                  <Table.Tr key={thing['@iot.id']}>
-                    <Table.Th scope="row" fw={500}>
-                      <Anchor
-                        component={Link}
-                        to={`/console/sensors/things/${thing['@iot.id']}`}
-                        fw={600}
-                        size="sm"
-                      >
-                        {thing.name}
-                      </Anchor>
-                      {thing.properties?.isSample === true && (
-                        <Badge ml={6} variant="outline" color="gray.7" size="xs" tt="none">
-                          {t.sample}
-                        </Badge>
-                      )}
-                    </Table.Th>
-                    <Table.Td maw={420}>
-                      <Text size="sm" lineClamp={2}>
-                        {thing.description}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      {formatNumber(thing['Datastreams@iot.count'] ?? 0, locale)}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <PageControls
-            total={things.data['@iot.count'] ?? things.data.value.length}
-            limit={LIMIT}
-            offset={offset}
-            onOffsetChange={setOffset}
-          />
-        </>
-      )}
+      <ListTable
+        query={things}
+        items={things.data?.value}
+        empty={t.thingsEmpty}
+        caption={t.thingsList}
+        minWidth={720}
+        head={
+          <>
+            <Table.Th scope="col">{t.name}</Table.Th>
+            <Table.Th scope="col">{t.description}</Table.Th>
+            <Table.Th scope="col" ta="right">
+              {t.datastreamCount}
+            </Table.Th>
+          </>
+        }
+        row={(thing) => (
+          <Table.Tr key={thing['@iot.id']}>
+            <Table.Th scope="row" fw={500}>
+              <Anchor component={Link} to={`/console/sensors/things/${thing['@iot.id']}`} fw={600} size="sm">
+                {thing.name}
+              </Anchor>
+              {thing.properties?.isSample === true && (
+                <Badge ml={6} variant="outline" color="gray.7" size="xs" tt="none">
+                  {t.sample}
+                </Badge>
+              )}
+            </Table.Th>
+            <Table.Td maw={420}>
+              <Text size="sm" lineClamp={2}>
+                {thing.description}
+              </Text>
+            </Table.Td>
+            <Table.Td ta="right">{formatNumber(thing['Datastreams@iot.count'] ?? 0, locale)}</Table.Td>
+          </Table.Tr>
+        )}
+        page={{
+          total: things.data?.['@iot.count'] ?? things.data?.value.length ?? 0,
+          limit: LIMIT,
+          offset,
+          onOffsetChange: setOffset,
+        }}
+      />
       <FormModal opened={creating} onClose={() => setCreating(false)} title={t.thingCreateTitle}>
         <ThingForm
           initial={null}
