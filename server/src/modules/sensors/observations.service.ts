@@ -25,7 +25,13 @@ export interface ObservationInput {
 }
 
 export type ObservationOutcome =
-  { readonly ok: true; readonly id: number } | { readonly ok: false; readonly problem: string };
+  | {
+      readonly ok: true;
+      readonly id: number;
+      /** The FeatureOfInterest it was stored with (given, or generated from the Thing's Location). */
+      readonly featureOfInterestId?: number;
+    }
+  | { readonly ok: false; readonly problem: string };
 
 export interface RecordOptions {
   /** How far ahead of now a phenomenonTime may be (default one day). */
@@ -36,7 +42,10 @@ function isValidDate(value: Date | null | undefined): boolean {
   return value === null || value === undefined || (value instanceof Date && !Number.isNaN(value.getTime()));
 }
 
-function timeProblem(row: ObservationInput, now: number, maxFutureMs: number): string | null {
+/** The times and values of an observation, whichever stream it belongs to (MultiDatastreams too). */
+export type ObservationValues = Omit<ObservationInput, 'datastreamId' | 'featureOfInterestId'>;
+
+export function timeProblem(row: ObservationValues, now: number, maxFutureMs: number): string | null {
   const { phenomenonTime, phenomenonTimeEnd, validTime } = row;
   if (
     !isValidDate(phenomenonTime) ||
@@ -54,7 +63,7 @@ function timeProblem(row: ObservationInput, now: number, maxFutureMs: number): s
 }
 
 // PostgreSQL's text and jsonb cannot hold the NUL character: one such value would fail the whole batch.
-function nulProblem(row: ObservationInput): string | null {
+export function nulProblem(row: ObservationValues): string | null {
   const values = [row.result, row.resultQuality, row.parameters];
   return values.some((value) => value !== undefined && JSON.stringify(value)?.includes('\\u0000'))
     ? 'a value contains the NUL character (\\u0000), which cannot be stored'
@@ -131,8 +140,9 @@ export async function recordObservations(
   let next = 0;
   return problems.map((problem, index): ObservationOutcome => {
     if (problem !== null) return { ok: false, problem };
+    const featureOfInterestId = records[next]?.featureOfInterestId;
     const id = ids[next++];
-    if (id !== null && id !== undefined) return { ok: true, id };
+    if (id !== null && id !== undefined) return { ok: true, id, featureOfInterestId };
     const row = defined(rows[index], 'row');
     return { ok: false, problem: `Datastream ${row.datastreamId} or its FeatureOfInterest was just deleted` };
   });

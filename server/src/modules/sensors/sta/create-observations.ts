@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
-import { recordObservations, type ObservationInput } from '../observations.service';
+import {
+  recordObservations,
+  type ObservationInput,
+  type ObservationOutcome,
+  type ObservationValues,
+} from '../observations.service';
+import { recordMultiObservations, type MultiObservationInput } from './multi-observations';
 import { invalid, isObject, parseInstant, referenceId } from './entity-input';
 import { defined } from '../defined';
 
@@ -13,19 +19,32 @@ const COMPONENTS = new Set([
   'FeatureOfInterest/id',
 ]);
 
+/** The stream a block's rows go to: a Datastream, or a MultiDatastream (results are arrays). */
+interface Stream {
+  readonly multi: boolean;
+  readonly id: number;
+}
+
+type Feature = { readonly featureOfInterestId: number | null };
+
 interface Block {
-  readonly datastreamId: number;
+  readonly stream: Stream;
   readonly components: readonly string[];
   readonly rows: readonly unknown[];
 }
 
 function readBlock(value: unknown, index: number): Block {
   const where = `CreateObservations[${index}]`;
-  if (!isObject(value)) throw invalid(`${where} must be an object with Datastream, components and dataArray`);
-  if ('MultiDatastream' in value) throw invalid(`${where}: MultiDatastreams are not supported`);
-  const datastream = value.Datastream;
-  const datastreamId = isObject(datastream) ? referenceId(datastream) : null;
-  if (datastreamId === null) throw invalid(`${where}.Datastream must be {"@iot.id": …}`);
+  if (!isObject(value))
+    throw invalid(
+      `${where} must be an object with Datastream (or MultiDatastream), components and dataArray`,
+    );
+  const multi = 'MultiDatastream' in value;
+  if (multi && 'Datastream' in value) throw invalid(`${where} names a Datastream and a MultiDatastream`);
+  const name = multi ? 'MultiDatastream' : 'Datastream';
+  const reference = value[name];
+  const id = isObject(reference) ? referenceId(reference) : null;
+  if (id === null) throw invalid(`${where}.${name} must be {"@iot.id": …}`);
   const { components, dataArray } = value;
   if (
     !Array.isArray(components) ||
@@ -35,7 +54,7 @@ function readBlock(value: unknown, index: number): Block {
   if (!components.includes('phenomenonTime') || !components.includes('result'))
     throw invalid(`${where}.components must contain phenomenonTime and result`);
   if (!Array.isArray(dataArray)) throw invalid(`${where}.dataArray must be an array of rows`);
-  return { datastreamId, components: components as string[], rows: dataArray };
+  return { stream: { multi, id }, components: components as string[], rows: dataArray };
 }
 
 function splitTime(value: unknown, what: string): { start: Date; end: Date | null } {
@@ -52,8 +71,8 @@ function splitTime(value: unknown, what: string): { start: Date; end: Date | nul
  * Reads the rows of one block as observations (null for a row that cannot even be read). The
  * position of each component is looked up once per block, not once per row.
  */
-function readRows(block: Block): (ObservationInput | null)[] {
-  const { datastreamId, components } = block;
+function readRows(block: Block): ({ stream: Stream; values: ObservationValues & Feature } | null)[] {
+  const { stream, components } = block;
   const at = (name: string): number => components.indexOf(name);
   const [phenomenonAt, resultAt, resultTimeAt, qualityAt, validAt, parametersAt, featureAt] = [
     at('phenomenonTime'),
@@ -66,7 +85,7 @@ function readRows(block: Block): (ObservationInput | null)[] {
   ];
   // An absent component, or a null value in the row, reads as null.
   const optional = (row: unknown[], index: number): unknown => (index < 0 ? null : (row[index] ?? null));
-  const readRow = (row: unknown): ObservationInput => {
+  const readRow = (row: unknown): ObservationValues & Feature => {
     if (!Array.isArray(row) || row.length !== components.length)
       throw invalid(`each row has ${components.length} values`);
     const phenomenon = splitTime(row[phenomenonAt], 'phenomenonTime');
@@ -80,7 +99,6 @@ function readRows(block: Block): (ObservationInput | null)[] {
     if (parameters !== null && !isObject(parameters)) throw invalid('parameters must be an object');
     const resultTime = optional(row, resultTimeAt);
     return {
-      datastreamId,
       phenomenonTime: phenomenon.start,
       phenomenonTimeEnd: phenomenon.end,
       resultTime: resultTime === null ? null : parseInstant(resultTime, 'resultTime'),
@@ -93,7 +111,7 @@ function readRows(block: Block): (ObservationInput | null)[] {
   };
   return block.rows.map((row) => {
     try {
-      return readRow(row);
+      return { stream, values: readRow(row) };
     } catch {
       return null;
     }
@@ -101,8 +119,8 @@ function readRows(block: Block): (ObservationInput | null)[] {
 }
 
 /**
- * The Data Array extension's CreateObservations: every good row is stored (one batch), and the answer
- * lists, in request order, each new Observation's selfLink or "error".
+ * The Data Array extension's CreateObservations: every good row is stored (one batch per kind of
+ * stream), and the answer lists, in request order, each new Observation's selfLink or "error".
  */
 export async function createObservations(
   executor: Kysely<unknown>,
@@ -111,12 +129,21 @@ export async function createObservations(
 ): Promise<string[]> {
   if (!Array.isArray(body)) throw invalid('CreateObservations expects a JSON array of dataArray blocks');
   const parsed = body.map(readBlock).flatMap(readRows);
-  const readable = parsed.filter((row): row is ObservationInput => row !== null);
-  const outcomes = await recordObservations(executor, readable);
-  let next = 0;
+  const single: ObservationInput[] = [];
+  const multi: MultiObservationInput[] = [];
+  for (const row of parsed) {
+    if (row?.stream.multi) multi.push({ ...row.values, multiDatastreamId: row.stream.id });
+    else if (row) single.push({ ...row.values, datastreamId: row.stream.id });
+  }
+  const outcomes = {
+    single: await recordObservations(executor, single),
+    multi: await recordMultiObservations(executor, multi),
+  };
+  const next = { single: 0, multi: 0 };
   return parsed.map((row) => {
     if (row === null) return 'error';
-    const outcome = defined(outcomes[next++], 'outcome');
+    const kind = row.stream.multi ? 'multi' : 'single';
+    const outcome: ObservationOutcome = defined(outcomes[kind][next[kind]++], 'outcome');
     return outcome.ok ? selfLinkOf(outcome.id) : 'error';
   });
 }

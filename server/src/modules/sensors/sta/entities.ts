@@ -5,6 +5,7 @@ export type EntityName =
   | 'Location'
   | 'HistoricalLocation'
   | 'Datastream'
+  | 'MultiDatastream'
   | 'Sensor'
   | 'ObservedProperty'
   | 'Observation'
@@ -32,6 +33,13 @@ export interface RelationDefinition {
   readonly many: boolean;
   /** The condition linking a row of the owning entity (alias `outer`) to a target row (`inner`). */
   join(outer: string, inner: string): RawBuilder<unknown>;
+  /** The target's place among the owner's (a MultiDatastream's ordered ObservedProperties). */
+  position?(outer: string, inner: string): RawBuilder<unknown>;
+  /**
+   * The owner's column holding the target's id, when it may be null (an Observation has a Datastream
+   * or a MultiDatastream): no navigation link is shown when it is.
+   */
+  readonly nullableColumn?: string;
 }
 
 export interface EntityDefinition {
@@ -70,6 +78,22 @@ function linkTable(table: string, outerColumn: string, innerColumn: string, targ
   };
 }
 
+/** A MultiDatastream's ObservedProperties: many-to-many, kept in the order they were given. */
+function orderedObservedProperties(outerColumn: 'multi_datastream_id' | 'observed_property_id') {
+  const innerColumn = outerColumn === 'multi_datastream_id' ? 'observed_property_id' : 'multi_datastream_id';
+  const target: EntityName = outerColumn === 'multi_datastream_id' ? 'ObservedProperty' : 'MultiDatastream';
+  const table = 'sensors.multi_datastream_observed_properties';
+  const link = linkTable(table, outerColumn, innerColumn, target);
+  if (target !== 'ObservedProperty') return link;
+  return {
+    ...link,
+    position: (outer: string, inner: string) =>
+      sql`(select link.position from ${sql.table(table)} link
+        where link.multi_datastream_id = ${columnRef(outer, 'id')}
+          and link.observed_property_id = ${columnRef(inner, 'id')})`,
+  };
+}
+
 const id: PropertyDefinition = { kind: 'id', column: 'id' };
 const name: PropertyDefinition = { kind: 'string', column: 'name' };
 const description: PropertyDefinition = { kind: 'string', column: 'description' };
@@ -86,6 +110,7 @@ export const entities: Readonly<Record<EntityName, EntityDefinition>> = {
       Locations: linkTable('sensors.thing_locations', 'thing_id', 'location_id', 'Location'),
       HistoricalLocations: foreignKey('thing_id', 'HistoricalLocation', true, 'inner'),
       Datastreams: foreignKey('thing_id', 'Datastream', true, 'inner'),
+      MultiDatastreams: foreignKey('thing_id', 'MultiDatastream', true, 'inner'),
     },
   },
   Location: {
@@ -147,6 +172,29 @@ export const entities: Readonly<Record<EntityName, EntityDefinition>> = {
       Observations: foreignKey('datastream_id', 'Observation', true, 'inner'),
     },
   },
+  MultiDatastream: {
+    name: 'MultiDatastream',
+    setName: 'MultiDatastreams',
+    table: 'sensors.multi_datastreams',
+    properties: {
+      id,
+      name,
+      description,
+      unitOfMeasurements: { kind: 'json', column: 'unit_of_measurements' },
+      observationType: { kind: 'string', column: 'observation_type' },
+      multiObservationDataTypes: { kind: 'json', column: 'multi_observation_data_types' },
+      observedArea: { kind: 'json', column: 'observed_area' },
+      phenomenonTime: { kind: 'interval', column: 'phenomenon_time_start', endColumn: 'phenomenon_time_end' },
+      resultTime: { kind: 'interval', column: 'result_time_start', endColumn: 'result_time_end' },
+      properties,
+    },
+    relations: {
+      Thing: foreignKey('thing_id', 'Thing', false, 'outer'),
+      Sensor: foreignKey('sensor_id', 'Sensor', false, 'outer'),
+      ObservedProperties: orderedObservedProperties('multi_datastream_id'),
+      Observations: foreignKey('multi_datastream_id', 'Observation', true, 'inner'),
+    },
+  },
   Sensor: {
     name: 'Sensor',
     setName: 'Sensors',
@@ -159,14 +207,20 @@ export const entities: Readonly<Record<EntityName, EntityDefinition>> = {
       metadata: { kind: 'string', column: 'metadata' },
       properties,
     },
-    relations: { Datastreams: foreignKey('sensor_id', 'Datastream', true, 'inner') },
+    relations: {
+      Datastreams: foreignKey('sensor_id', 'Datastream', true, 'inner'),
+      MultiDatastreams: foreignKey('sensor_id', 'MultiDatastream', true, 'inner'),
+    },
   },
   ObservedProperty: {
     name: 'ObservedProperty',
     setName: 'ObservedProperties',
     table: 'sensors.observed_properties',
     properties: { id, name, definition: { kind: 'string', column: 'definition' }, description, properties },
-    relations: { Datastreams: foreignKey('observed_property_id', 'Datastream', true, 'inner') },
+    relations: {
+      Datastreams: foreignKey('observed_property_id', 'Datastream', true, 'inner'),
+      MultiDatastreams: orderedObservedProperties('observed_property_id'),
+    },
   },
   Observation: {
     name: 'Observation',
@@ -182,7 +236,14 @@ export const entities: Readonly<Record<EntityName, EntityDefinition>> = {
       parameters: { kind: 'json', column: 'parameters' },
     },
     relations: {
-      Datastream: foreignKey('datastream_id', 'Datastream', false, 'outer'),
+      Datastream: {
+        ...foreignKey('datastream_id', 'Datastream', false, 'outer'),
+        nullableColumn: 'datastream_id',
+      },
+      MultiDatastream: {
+        ...foreignKey('multi_datastream_id', 'MultiDatastream', false, 'outer'),
+        nullableColumn: 'multi_datastream_id',
+      },
       FeatureOfInterest: foreignKey('feature_of_interest_id', 'FeatureOfInterest', false, 'outer'),
     },
   },
@@ -206,6 +267,3 @@ export const entities: Readonly<Record<EntityName, EntityDefinition>> = {
 export const entitiesBySetName: ReadonlyMap<string, EntityDefinition> = new Map(
   Object.values(entities).map((entity) => [entity.setName, entity]),
 );
-
-/** Names STA defines that we answer with 501 rather than 404 (MultiDatastream extension). */
-export const unsupportedNames: ReadonlySet<string> = new Set(['MultiDatastreams', 'MultiDatastream']);

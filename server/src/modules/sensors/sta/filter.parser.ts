@@ -221,7 +221,10 @@ class FilterParser {
     const segments = [word];
     while (this.current.type === 'slash') {
       this.advance();
-      segments.push(this.expect('identifier', 'a property name after /').text);
+      // A position in a JSON array (a MultiDatastream's unitOfMeasurements/0/symbol).
+      const next: Token = this.current;
+      if (next.type === 'number' && /^\d+$/.test(next.text)) segments.push(this.advance().text);
+      else segments.push(this.expect('identifier', 'a property name after /').text);
     }
     return { kind: 'path', segments };
   }

@@ -12,6 +12,8 @@ export const MAX_TOP = 10_000;
 export interface ExpandItem {
   readonly relation: string;
   readonly options: QueryOptions;
+  /** The options as sent (nested $expand included), for the expanded collection's nextLink. */
+  readonly raw: ReadonlyMap<string, string>;
 }
 
 export interface QueryOptions {
@@ -89,7 +91,6 @@ function parseExpand(value: string, entity: EntityDefinition): ExpandItem[] {
     const match = /^([A-Za-z]+)(?:\((.*)\))?(?:\/(.+))?$/s.exec(item);
     if (!match) throw optionError(`$expand: cannot read '${item}'`);
     const [, relation = '', inner, rest] = match;
-    if (relation === 'MultiDatastreams') throw notImplemented('MultiDatastreams');
     if (!entity.relations[relation])
       throw optionError(`$expand: '${relation}' is not a relation of ${entity.name}`);
     const entry = merged.get(relation) ?? { options: new Map<string, string>(), nested: [] };
@@ -112,6 +113,7 @@ function parseExpand(value: string, entity: EntityDefinition): ExpandItem[] {
     return {
       relation,
       options: parseOptions(options, entities[defined(entity.relations[relation], relation).target]),
+      raw: options,
     };
   });
 }
@@ -147,7 +149,7 @@ export function parseOptions(raw: ReadonlyMap<string, string>, entity: EntityDef
   };
 }
 
-function decode(text: string): string {
+function decodePiece(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
@@ -155,10 +157,26 @@ function decode(text: string): string {
   }
 }
 
+const ENDS_WITH_TIME = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+const STARTS_WITH_OFFSET = /^\d{2}(?::?\d{2})?(?!\d)/;
+
 /**
- * The raw query string as a map. Parsed here rather than by Fastify so that a '+' stays a '+'
- * (a time zone in a datetime literal) as RFC 3986 reads it. Unknown $options answer 501.
+ * Decodes a query string value as application/x-www-form-urlencoded (what forms and many clients
+ * send): '+' is a space. One exception keeps bare datetimes working when a client did not encode
+ * their '+': a '+' between a time and an offset (…T10:00:00+07:00), where a space could not stand.
+ * A literal '+' anywhere else is sent as %2B.
  */
+function decode(text: string): string {
+  const pieces = text.split('+').map(decodePiece);
+  let decoded = pieces[0] ?? '';
+  for (let index = 1; index < pieces.length; index += 1) {
+    const piece = pieces[index] ?? '';
+    const timeZone = ENDS_WITH_TIME.test(decoded) && STARTS_WITH_OFFSET.test(piece);
+    decoded += (timeZone ? '+' : ' ') + piece;
+  }
+  return decoded;
+}
+
 export function readQueryString(query: string): Map<string, string> {
   const options = new Map<string, string>();
   for (const pair of query.split('&')) {

@@ -1,6 +1,6 @@
 import { AppError } from '../../../platform/http/app-error';
 import { sensorsErrors } from '../sensors.errors';
-import { entities, entitiesBySetName, unsupportedNames, type EntityDefinition } from './entities';
+import { entities, entitiesBySetName, type EntityDefinition } from './entities';
 import { defined } from '../defined';
 
 export interface PathSegment {
@@ -22,7 +22,7 @@ export interface ResourcePath {
 
 const MAX_ID = 9_223_372_036_854_775_807n;
 
-function error(key: 'PATH_INVALID' | 'ENTITY_NOT_FOUND' | 'NOT_IMPLEMENTED', problem: string): AppError {
+function error(key: 'PATH_INVALID' | 'ENTITY_NOT_FOUND', problem: string): AppError {
   return new AppError(sensorsErrors[key], { problem }, { problem });
 }
 
@@ -52,7 +52,6 @@ export function parseResourcePath(path: string): ResourcePath {
     }
   });
   const head = splitSegment(first);
-  if (unsupportedNames.has(head.name)) throw error('NOT_IMPLEMENTED', 'the MultiDatastream extension');
   const entity = entitiesBySetName.get(head.name);
   if (!entity) throw error('ENTITY_NOT_FOUND', `there is no entity set '${head.name}'`);
   const segments: PathSegment[] = [{ entity, id: head.id, relation: null, single: head.id !== null }];
@@ -79,7 +78,6 @@ export function parseResourcePath(path: string): ResourcePath {
         'PATH_INVALID',
         `'${part}' must follow a single entity, e.g. ${current.entity.setName}(1)/${part}`,
       );
-    if (unsupportedNames.has(name)) throw error('NOT_IMPLEMENTED', 'the MultiDatastream extension');
     const relation = current.entity.relations[name];
     if (relation) {
       if (id !== null && !relation.many)

@@ -5,6 +5,8 @@ import { recordObservations } from '../observations.service';
 import { sensorsErrors } from '../sensors.errors';
 import { entities, type EntityName } from './entities';
 import { EntityInput, invalid, isObject, referenceId, representativePoint, type Json } from './entity-input';
+import { createMultiDatastream } from './multi-datastream.create';
+import { recordMultiObservations } from './multi-observations';
 import { insertRow, jsonb, linkHistoricalLocation, linkThingToLocations, rowExists } from './sta.write.repo';
 import { defined } from '../defined';
 
@@ -58,6 +60,7 @@ async function createThing(trx: Executor, body: Json, context: Context): Promise
     'properties',
     'Locations',
     'Datastreams',
+    'MultiDatastreams',
     'HistoricalLocations',
   ]);
   const id = await insertRow(trx, 'sensors.things', {
@@ -72,6 +75,8 @@ async function createThing(trx: Executor, body: Json, context: Context): Promise
   if (locationIds.length) await linkThingToLocations(trx, id, locationIds, false);
   for (const datastream of input.array('Datastreams'))
     await resolve(trx, 'Datastream', datastream, { Thing: id });
+  for (const multiDatastream of input.array('MultiDatastreams'))
+    await resolve(trx, 'MultiDatastream', multiDatastream, { Thing: id });
   for (const history of input.array('HistoricalLocations'))
     await resolve(trx, 'HistoricalLocation', history, { Thing: id });
   return id;
@@ -172,6 +177,7 @@ async function createSensor(trx: Executor, body: Json, context: Context): Promis
     'metadata',
     'properties',
     'Datastreams',
+    'MultiDatastreams',
   ]);
   const metadata = input.body.metadata;
   if (metadata === undefined || metadata === null) throw invalid('Sensor.metadata is required');
@@ -184,6 +190,8 @@ async function createSensor(trx: Executor, body: Json, context: Context): Promis
   });
   for (const datastream of input.array('Datastreams'))
     await resolve(trx, 'Datastream', datastream, { ...context, Sensor: id });
+  for (const multiDatastream of input.array('MultiDatastreams'))
+    await resolve(trx, 'MultiDatastream', multiDatastream, { ...context, Sensor: id });
   return id;
 }
 
@@ -194,7 +202,10 @@ async function createObservedProperty(trx: Executor, body: Json, context: Contex
     'description',
     'properties',
     'Datastreams',
+    'MultiDatastreams',
   ]);
+  if (context.MultiDatastream !== undefined)
+    throw invalid("a MultiDatastream's ObservedProperties are fixed when it is created");
   const id = await insertRow(trx, 'sensors.observed_properties', {
     name: input.string('name'),
     definition: input.string('definition'),
@@ -203,6 +214,8 @@ async function createObservedProperty(trx: Executor, body: Json, context: Contex
   });
   for (const datastream of input.array('Datastreams'))
     await resolve(trx, 'Datastream', datastream, { ...context, ObservedProperty: id });
+  for (const multiDatastream of input.array('MultiDatastreams'))
+    await resolve(trx, 'MultiDatastream', multiDatastream, { ...context, ObservedProperty: id });
   return id;
 }
 
@@ -230,7 +243,10 @@ async function createFeatureOfInterest(trx: Executor, body: Json, context: Conte
   return id;
 }
 
-/** One observation through recordObservations, so HTTP, MQTT and batches obey the same rules. */
+/**
+ * One observation through recordObservations (or recordMultiObservations for a MultiDatastream's), so
+ * HTTP, MQTT and batches obey the same rules.
+ */
 async function createObservation(trx: Executor, body: Json, context: Context): Promise<number> {
   const input = new EntityInput(body, 'Observation', [
     'phenomenonTime',
@@ -240,28 +256,35 @@ async function createObservation(trx: Executor, body: Json, context: Context): P
     'validTime',
     'parameters',
     'Datastream',
+    'MultiDatastream',
     'FeatureOfInterest',
   ]);
-  const datastreamId = await required(trx, 'Datastream', input, context);
+  const multi = context.MultiDatastream !== undefined || input.has('MultiDatastream');
+  if (multi && (context.Datastream !== undefined || input.has('Datastream')))
+    throw invalid('an Observation belongs to a Datastream or to a MultiDatastream, not both');
   const feature = input.related('FeatureOfInterest');
   const featureId =
     context.FeatureOfInterest ?? (feature ? await resolve(trx, 'FeatureOfInterest', feature, {}) : null);
   const phenomenonTime = input.timeOrInterval('phenomenonTime');
   const validTime = input.timeOrInterval('validTime');
   if (validTime && !validTime.end) throw invalid('Observation.validTime must be an interval "start/end"');
-  const [outcome] = await recordObservations(trx, [
-    {
-      datastreamId,
-      phenomenonTime: phenomenonTime?.start ?? null,
-      phenomenonTimeEnd: phenomenonTime?.end ?? null,
-      resultTime: input.time('resultTime') ?? null,
-      result: input.body.result,
-      resultQuality: input.body.resultQuality ?? null,
-      validTime: validTime?.end ? { start: validTime.start, end: validTime.end } : null,
-      parameters: (input.object('parameters') as Record<string, unknown> | null | undefined) ?? null,
-      featureOfInterestId: featureId,
-    },
-  ]);
+  const values = {
+    phenomenonTime: phenomenonTime?.start ?? null,
+    phenomenonTimeEnd: phenomenonTime?.end ?? null,
+    resultTime: input.time('resultTime') ?? null,
+    result: input.body.result,
+    resultQuality: input.body.resultQuality ?? null,
+    validTime: validTime?.end ? { start: validTime.start, end: validTime.end } : null,
+    parameters: (input.object('parameters') as Record<string, unknown> | null | undefined) ?? null,
+    featureOfInterestId: featureId,
+  };
+  const [outcome] = multi
+    ? await recordMultiObservations(trx, [
+        { ...values, multiDatastreamId: await required(trx, 'MultiDatastream', input, context) },
+      ])
+    : await recordObservations(trx, [
+        { ...values, datastreamId: await required(trx, 'Datastream', input, context) },
+      ]);
   if (!outcome?.ok)
     throw new AppError(
       sensorsErrors.OBSERVATION_INVALID,
@@ -276,6 +299,7 @@ const creators: Record<EntityName, (trx: Executor, body: Json, context: Context)
   Location: createLocation,
   HistoricalLocation: createHistoricalLocation,
   Datastream: createDatastream,
+  MultiDatastream: (trx, body, context) => createMultiDatastream(trx, body, context, { resolve, required }),
   Sensor: createSensor,
   ObservedProperty: createObservedProperty,
   Observation: createObservation,
@@ -284,9 +308,5 @@ const creators: Record<EntityName, (trx: Executor, body: Json, context: Context)
 
 /** Creates an entity with everything inline in it (deep insert); the caller holds the transaction. */
 export function createEntity(trx: Executor, name: EntityName, body: Json, context: Context): Promise<number> {
-  if ('MultiDatastreams' in body) {
-    const problem = 'the MultiDatastream extension';
-    throw new AppError(sensorsErrors.NOT_IMPLEMENTED, { problem }, { problem });
-  }
   return creators[name](trx, body, context);
 }

@@ -62,6 +62,19 @@ const propertiesOf: Record<EntityName, (row: Row) => Record<string, unknown>> = 
       properties: row.properties,
     }),
   }),
+  MultiDatastream: (row) => ({
+    name: row.name,
+    description: row.description,
+    unitOfMeasurements: row.unit_of_measurements,
+    observationType: row.observation_type,
+    multiObservationDataTypes: row.multi_observation_data_types,
+    ...optional({
+      observedArea: row.observed_area,
+      phenomenonTime: timeValue(row.phenomenon_time_start, row.phenomenon_time_end),
+      resultTime: timeValue(row.result_time_start, row.result_time_end),
+      properties: row.properties,
+    }),
+  }),
   Sensor: (row) => ({
     name: row.name,
     description: row.description,
@@ -116,8 +129,10 @@ export function presentEntity(
   if (wanted('@iot.selfLink')) body['@iot.selfLink'] = link;
   for (const [name, value] of Object.entries(propertiesOf[entity.name](row)))
     if (select === null ? true : select.includes(name)) body[name] = value;
-  for (const relation of Object.keys(entity.relations))
-    if (wanted(relation)) body[`${relation}@iot.navigationLink`] = `${link}/${relation}`;
+  for (const [relation, definition] of Object.entries(entity.relations)) {
+    const absent = definition.nullableColumn !== undefined && row[definition.nullableColumn] === null;
+    if (wanted(relation) && !absent) body[`${relation}@iot.navigationLink`] = `${link}/${relation}`;
+  }
   return body;
 }
 
@@ -135,10 +150,13 @@ const DATA_ARRAY_COMPONENTS = [
   'parameters',
 ];
 
-/** Observations in the Data Array format: one block per Datastream, rows in the order read. */
+/**
+ * Observations in the Data Array format: one block per Datastream or MultiDatastream, rows in the
+ * order read.
+ */
 export function presentDataArray(
   links: StaLinks,
-  datastream: EntityDefinition,
+  streams: { readonly datastream: EntityDefinition; readonly multiDatastream: EntityDefinition },
   observation: EntityDefinition,
   rows: readonly Row[],
   select: readonly string[] | null,
@@ -146,15 +164,20 @@ export function presentDataArray(
   const components = (select ?? ['id', 'phenomenonTime', 'resultTime', 'result']).filter((name) =>
     DATA_ARRAY_COMPONENTS.includes(name),
   );
-  const blocks = new Map<unknown, unknown[][]>();
+  const blocks = new Map<string, { linkName: string; rows: unknown[][] }>();
   for (const row of rows) {
     const properties = entityProperties(observation, row);
-    const block = blocks.get(row.datastream_id) ?? [];
-    block.push(components.map((name) => properties[name] ?? null));
-    blocks.set(row.datastream_id, block);
+    const multi = row.datastream_id === null || row.datastream_id === undefined;
+    const stream = multi
+      ? selfLink(links, streams.multiDatastream, row.multi_datastream_id)
+      : selfLink(links, streams.datastream, row.datastream_id);
+    const linkName = multi ? 'MultiDatastream@iot.navigationLink' : 'Datastream@iot.navigationLink';
+    const block = blocks.get(stream) ?? { linkName, rows: [] };
+    block.rows.push(components.map((name) => properties[name] ?? null));
+    blocks.set(stream, block);
   }
-  return [...blocks].map(([datastreamId, dataArray]) => ({
-    'Datastream@iot.navigationLink': selfLink(links, datastream, datastreamId),
+  return [...blocks].map(([stream, { linkName, rows: dataArray }]) => ({
+    [linkName]: stream,
     components,
     'dataArray@iot.count': dataArray.length,
     dataArray,

@@ -62,6 +62,23 @@ function whereOf(
   return sql.join(conditions, sql` and `);
 }
 
+/**
+ * The natural order of a relation whose targets are ordered (a MultiDatastream's ObservedProperties):
+ * their position under the parent the path names, or nothing for other paths.
+ */
+function pathPosition(segments: readonly PathSegment[], alias: string, nextAlias: () => string): Sql[] {
+  const last = defined(segments[segments.length - 1], 'segment');
+  const parent = segments[segments.length - 2];
+  const position = parent?.entity.relations[last.relation ?? '']?.position;
+  if (!parent || !position) return [];
+  const parentAlias = nextAlias();
+  const parentCondition = pathCondition(segments, segments.length - 2, parentAlias, nextAlias);
+  return [
+    sql`(select ${position(parentAlias, alias)} from ${sql.table(parent.entity.table)} as ${sql.ref(parentAlias)}
+      where ${parentCondition} limit 1) asc`,
+  ];
+}
+
 /** One page of the rows a path addresses, plus one extra row to tell whether a next page exists. */
 export async function selectPage(
   executor: Executor,
@@ -74,6 +91,7 @@ export async function selectPage(
   const where = whereOf(segments, options, alias, nextAlias);
   const order = [
     ...compileOrder(options.orderBy, scopeFor(entity, alias, nextAlias)),
+    ...pathPosition(segments, alias, nextAlias),
     sql`${columnRef(alias, 'id')} asc`,
   ];
   const { rows } =
@@ -127,12 +145,17 @@ export async function selectRelated(
   const outer = nextAlias();
   const inner = nextAlias();
   const scope = scopeFor(target, inner, nextAlias);
+  const relation = defined(parent.relations[relationName], relationName);
   const conditions = [
     sql`${columnRef(outer, 'id')} in (${sql.join(parentIds.map((id) => sql`${id}::bigint`))})`,
-    defined(parent.relations[relationName], relationName).join(outer, inner),
+    relation.join(outer, inner),
   ];
   if (options.filter) conditions.push(compileCondition(options.filter, scope));
-  const order = [...compileOrder(options.orderBy, scope), sql`${columnRef(inner, 'id')} asc`];
+  const order = [
+    ...compileOrder(options.orderBy, scope),
+    ...(relation.position ? [sql`${relation.position(outer, inner)} asc`] : []),
+    sql`${columnRef(inner, 'id')} asc`,
+  ];
   const { rows } = await sql<Row>`select * from (
       select ${sql.ref(inner)}.*, ${columnRef(outer, 'id')} as __parent,
         row_number() over (partition by ${columnRef(outer, 'id')} order by ${sql.join(order)}) as __rank,

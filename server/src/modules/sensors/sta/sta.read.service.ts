@@ -9,6 +9,7 @@ import {
   presentDataArray,
   presentEntity,
   presentRef,
+  selfLink,
   type StaLinks,
 } from './sta.presenter';
 import { countRows, selectOne, selectPage, selectRelated, type Row } from './sta.read.repo';
@@ -30,6 +31,15 @@ function describePath(path: ResourcePath): string {
       return segment.id === null ? name : `${name}(${segment.id})`;
     })
     .join('/');
+}
+
+/** `resource` one page further than `options` reach, with the other options as sent. */
+function pageLink(resource: string, rawOptions: ReadonlyMap<string, string>, options: QueryOptions): string {
+  const params = [...rawOptions]
+    .filter(([key]) => key !== '$top' && key !== '$skip')
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`);
+  params.push(`$top=${options.top}`, `$skip=${options.skip + options.top}`);
+  return `${resource}?${params.join('&')}`;
 }
 
 /** Reads what a SensorThings path and its query options address, in STA JSON. */
@@ -87,7 +97,13 @@ export class StaReader {
     if (count !== null) body['@iot.count'] = count;
     if (path.ref) body.value = page.rows.map((row) => presentRef(this.links, entity, row));
     else if (options.resultFormat === 'dataArray')
-      body.value = presentDataArray(this.links, entities.Datastream, entity, page.rows, options.select);
+      body.value = presentDataArray(
+        this.links,
+        { datastream: entities.Datastream, multiDatastream: entities.MultiDatastream },
+        entity,
+        page.rows,
+        options.select,
+      );
     else {
       const items = page.rows.map((row) => presentEntity(this.links, entity, row, options.select));
       await this.expand(entity, page.rows, items, options.expand);
@@ -103,12 +119,8 @@ export class StaReader {
     rawOptions: ReadonlyMap<string, string>,
     options: QueryOptions,
   ): string {
-    const params = [...rawOptions]
-      .filter(([key]) => key !== '$top' && key !== '$skip')
-      .map(([key, value]) => `${key}=${encodeURIComponent(value)}`);
-    params.push(`$top=${options.top}`, `$skip=${options.skip + options.top}`);
     const suffix = path.ref ? '/$ref' : '';
-    return `${this.links.base}/${describePath(path)}${suffix}?${params.join('&')}`;
+    return pageLink(`${this.links.base}/${describePath(path)}${suffix}`, rawOptions, options);
   }
 
   /** Adds each $expand relation to the presented bodies (one query per relation and level). */
@@ -141,6 +153,13 @@ export class StaReader {
         }
         if (item.options.count) body[`${item.relation}@iot.count`] = entry?.total ?? 0;
         body[item.relation] = entry?.rows ?? [];
+        // The spec's nextLink inside an expanded collection: the related collection, one page further.
+        if (entry && entry.total > item.options.skip + item.options.top)
+          body[`${item.relation}@iot.nextLink`] = pageLink(
+            `${selfLink(this.links, entity, row.id)}/${item.relation}`,
+            item.raw,
+            item.options,
+          );
       });
     }
   }

@@ -99,7 +99,7 @@ describe('SensorThings 1.1: create, navigate and read', () => {
     expect(body(missing)).toMatchObject({ code: 404, type: 'error', errorCode: 'SENSORS_ENTITY_NOT_FOUND' });
     expect((await sta.get('Things(999999)/Datastreams')).statusCode).toBe(404);
     expect((await sta.get('Gadgets')).statusCode).toBe(404);
-    expect((await sta.get('MultiDatastreams')).statusCode).toBe(501);
+    expect((await sta.get('MultiDatastreams(999999)')).statusCode).toBe(404);
     expect((await sta.get('Things?$levels=2')).statusCode).toBe(501);
     const bad = await sta.get("Things?$filter=name eq 'x' and");
     expect(bad.statusCode).toBe(400);

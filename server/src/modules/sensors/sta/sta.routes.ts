@@ -25,6 +25,7 @@ const CONFORMANCE = [
   'http://www.opengis.net/spec/iot_sensing/1.1/req/request-data',
   'http://www.opengis.net/spec/iot_sensing/1.1/req/create-update-delete',
   'http://www.opengis.net/spec/iot_sensing/1.1/req/data-array/data-array',
+  'http://www.opengis.net/spec/iot_sensing/1.1/req/multi-datastream',
 ];
 
 const MQTT_CLASSES = [

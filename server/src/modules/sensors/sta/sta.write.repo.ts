@@ -52,24 +52,39 @@ export async function rowExists(executor: Kysely<unknown>, table: string, id: nu
   return rows.length > 0;
 }
 
+/**
+ * Links a Thing to Locations (replacing its Locations when `replace`). Every change of a Thing's
+ * Locations is history (the spec's historical-location-auto-creation): a HistoricalLocation, at the
+ * time of the change, lists the Locations the Thing has from then on. Re-sending the same Locations
+ * changes nothing and records nothing.
+ */
 export async function linkThingToLocations(
   executor: Kysely<unknown>,
   thingId: number,
   locationIds: readonly number[],
   replace: boolean,
 ): Promise<void> {
+  const before = await locationsOfThing(executor, thingId);
   if (replace)
     await sql`delete from sensors.thing_locations where thing_id = ${thingId}::bigint`.execute(executor);
-  if (locationIds.length === 0) return;
-  await sql`insert into sensors.thing_locations (thing_id, location_id)
-    values ${sql.join(locationIds.map((id) => sql`(${thingId}::bigint, ${id}::bigint)`))}
-    on conflict do nothing`.execute(executor);
-  // The spec's historical-location-auto-creation: each change of a Thing's Locations is history.
+  if (locationIds.length > 0)
+    await sql`insert into sensors.thing_locations (thing_id, location_id)
+      values ${sql.join(locationIds.map((id) => sql`(${thingId}::bigint, ${id}::bigint)`))}
+      on conflict do nothing`.execute(executor);
+  const after = await locationsOfThing(executor, thingId);
+  const gained = after.some((id) => !before.includes(id));
+  if (!gained) return;
   const historyId = await insertRow(executor, 'sensors.historical_locations', {
     thing_id: thingId,
     time: sql`now()`,
   });
-  await linkHistoricalLocation(executor, historyId, locationIds);
+  await linkHistoricalLocation(executor, historyId, after);
+}
+
+async function locationsOfThing(executor: Kysely<unknown>, thingId: number): Promise<number[]> {
+  const { rows } = await sql<{ location_id: number }>`select location_id from sensors.thing_locations
+    where thing_id = ${thingId}::bigint order by location_id`.execute(executor);
+  return rows.map((row) => Number(row.location_id));
 }
 
 export async function linkHistoricalLocation(
@@ -81,12 +96,6 @@ export async function linkHistoricalLocation(
   await sql`insert into sensors.historical_location_locations (historical_location_id, location_id)
     values ${sql.join(locationIds.map((id) => sql`(${historicalLocationId}::bigint, ${id}::bigint)`))}
     on conflict do nothing`.execute(executor);
-}
-
-export async function datastreamOfObservation(executor: Kysely<unknown>, id: number): Promise<number | null> {
-  const { rows } = await sql<{ datastream_id: number }>`
-    select datastream_id from sensors.observations where id = ${id}::bigint`.execute(executor);
-  return rows[0] ? Number(rows[0].datastream_id) : null;
 }
 
 export async function observationTypeOf(
