@@ -41,6 +41,9 @@ export type CatalogTables = {
     creator_user_id: string | null;
     tags_text: Generated<string>;
     resources_text: Generated<string>;
+    tag_names: Generated<string[]>;
+    res_formats: Generated<string[]>;
+    group_ids: Generated<string[]>;
     created_at: Generated<Date>;
     modified_at: Generated<Date>;
   };

@@ -1,4 +1,5 @@
 import type { AgenciesService } from '../../../platform/agencies/agencies.service';
+import type { AgencyRow } from '../../../platform/agencies/agencies.repo';
 import type { Principal } from '../../../platform/auth/principal';
 import type { PlatformServices } from '../../../platform/module-contract';
 import {
@@ -13,12 +14,13 @@ import type { Dataset, Resource } from './catalog.model';
 import { DatasetsService } from './datasets.service';
 import { GroupsService } from './groups.service';
 import { Organizations } from './organizations';
+import { PreparedStatements } from './prepared';
 import { ResourcesService } from './resources.service';
 import { SearchRepo } from './search.repo';
 
 export type CatalogPlatform = Pick<
   PlatformServices,
-  'db' | 'audit' | 'blobs' | 'agencies' | 'logger' | 'config'
+  'db' | 'database' | 'audit' | 'blobs' | 'agencies' | 'logger' | 'config'
 >;
 
 /**
@@ -44,9 +46,10 @@ export class Catalog {
       () => this.#hooks,
       platform.logger,
     );
-    this.datasets = new DatasetsService(platform.db, platform.audit, this.orgs, this.resources);
+    const statements = new PreparedStatements(platform.database);
+    this.datasets = new DatasetsService(platform.db, platform.audit, this.orgs, this.resources, statements);
     this.groups = new GroupsService(platform.db, platform.audit);
-    this.search = new SearchRepo(platform.db);
+    this.search = new SearchRepo(platform.db, statements);
   }
 
   /** PUBLIC_URL: help links, upload URLs and DCAT URIs (read lazily: factories get unbound services in setup). */
@@ -59,11 +62,19 @@ export class Catalog {
     this.#hooks = hooks;
   }
 
-  async presentContext(datasets: readonly Dataset[]): Promise<PresentContext> {
+  /**
+   * `agencies`: the organisations already listed for this request (package_search lists them once for
+   * its facets and its dicts); else they are listed here.
+   */
+  async presentContext(
+    datasets: readonly Dataset[],
+    agencies?: ReadonlyMap<string, AgencyRow>,
+  ): Promise<PresentContext> {
     const resourceIds = datasets.flatMap((dataset) => dataset.resources.map((resource) => resource.id));
+    const anyGroups = datasets.some((dataset) => dataset.groupIds.length > 0);
     const [orgs, groups, licenses, datastoreActive] = await Promise.all([
-      this.orgs.byIds(datasets.map((dataset) => dataset.ownerOrg)),
-      this.groups.repo.list(),
+      agencies ?? this.orgs.byIds(datasets.map((dataset) => dataset.ownerOrg)),
+      anyGroups ? this.groups.repo.list() : [],
       this.groups.repo.licenses(),
       this.#hooks && resourceIds.length > 0 ? this.#hooks.activeResourceIds(resourceIds) : new Set<string>(),
     ]);
@@ -76,8 +87,11 @@ export class Catalog {
     };
   }
 
-  async packageDicts(datasets: readonly Dataset[]): Promise<PackageDict[]> {
-    const context = await this.presentContext(datasets);
+  async packageDicts(
+    datasets: readonly Dataset[],
+    agencies?: ReadonlyMap<string, AgencyRow>,
+  ): Promise<PackageDict[]> {
+    const context = await this.presentContext(datasets, agencies);
     return datasets.map((dataset) => presentPackage(dataset, context));
   }
 

@@ -1,11 +1,15 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Db } from '../../../platform/db/database';
 import { CKAN_TIME_FORMAT, type CatalogTables } from './catalog.tables';
-import type { Dataset, DatasetFields, DatasetState, Extra, Frequency, Resource } from './catalog.model';
-import { ResourcesRepo } from './resources.repo';
+import type { Dataset, DatasetFields, DatasetState, Extra, Frequency } from './catalog.model';
+import type { PreparedStatements } from './prepared';
+import { resourceJsonSql, toResource, type ResourceRow } from './resources.repo';
 
 type Executor = Kysely<unknown> | Transaction<unknown>;
-type DatasetRow = Selectable<CatalogTables['opendata.datasets']> & { created: string; modified: string };
+type DatasetRow = Pick<Selectable<CatalogTables['opendata.datasets']>, (typeof datasetColumns)[number]> & {
+  created: string;
+  modified: string;
+};
 
 /** What access checks need without loading the whole dataset. */
 export interface DatasetHead {
@@ -48,14 +52,42 @@ function toColumns(fields: Omit<DatasetFields, 'tags' | 'groupIds' | 'extras'>, 
   };
 }
 
-interface Related {
-  readonly tags: Map<string, string[]>;
-  readonly groups: Map<string, string[]>;
-  readonly extras: Map<string, Extra[]>;
-  readonly resources: Map<string, Resource[]>;
+// What loadMany reads beside the row: the dataset's links, ordered as the package dict shows them.
+interface RelatedColumns {
+  readonly tag_list: string[];
+  readonly group_list: string[];
+  readonly extra_list: Extra[];
+  readonly resource_list: ResourceRow[];
 }
 
-function toDataset(row: DatasetRow, related: Related): Dataset {
+// The row's own columns (not the search vector or the derived search columns).
+const datasetColumns = [
+  'id',
+  'name',
+  'title',
+  'title_en',
+  'notes',
+  'notes_en',
+  'owner_org',
+  'org_title',
+  'license_id',
+  'private',
+  'state',
+  'author',
+  'author_email',
+  'maintainer',
+  'maintainer_email',
+  'url',
+  'version',
+  'frequency',
+  'temporal_start',
+  'temporal_end',
+  'spatial_coverage',
+  'is_sample',
+  'creator_user_id',
+] as const;
+
+function toDataset(row: DatasetRow & RelatedColumns): Dataset {
   return {
     id: row.id,
     name: row.name,
@@ -82,54 +114,19 @@ function toDataset(row: DatasetRow, related: Related): Dataset {
     creatorUserId: row.creator_user_id,
     created: row.created,
     modified: row.modified,
-    tags: related.tags.get(row.id) ?? [],
-    groupIds: related.groups.get(row.id) ?? [],
-    extras: related.extras.get(row.id) ?? [],
-    resources: related.resources.get(row.id) ?? [],
+    tags: row.tag_list,
+    groupIds: row.group_list,
+    extras: row.extra_list.map((extra) => ({ key: extra.key, value: extra.value })),
+    resources: row.resource_list.map(toResource),
   };
-}
-
-function relatedOf(
-  tags: readonly { dataset_id: string; name: string }[],
-  groups: readonly { dataset_id: string; group_id: string }[],
-  extras: readonly { dataset_id: string; key: string; value: string }[],
-  resources: readonly Resource[],
-): Related {
-  const map = <T, V>(rows: readonly T[], key: (row: T) => string, value: (row: T) => V) =>
-    new Map([...groupBy(rows, key)].map(([k, v]) => [k, v.map(value)]));
-  return {
-    tags: map(
-      tags,
-      (r) => r.dataset_id,
-      (r) => r.name,
-    ),
-    groups: map(
-      groups,
-      (r) => r.dataset_id,
-      (r) => r.group_id,
-    ),
-    extras: map(
-      extras,
-      (r) => r.dataset_id,
-      (r) => ({ key: r.key, value: r.value }),
-    ),
-    resources: groupBy(resources, (r) => r.datasetId),
-  };
-}
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), row]);
-  return map;
 }
 
 /** The only SQL over opendata.datasets and its tags, groups and extras. */
 export class DatasetsRepo {
-  readonly #resources: ResourcesRepo;
-
-  constructor(private readonly db: Db) {
-    this.#resources = new ResourcesRepo(db);
-  }
+  constructor(
+    private readonly db: Db,
+    private readonly statements?: PreparedStatements,
+  ) {}
 
   #tables(executor: Executor = this.db) {
     return executor.withTables<CatalogTables>();
@@ -152,38 +149,30 @@ export class DatasetsRepo {
       : undefined;
   }
 
-  /** Full datasets in the order of `ids` (missing ids are skipped). */
+  /**
+   * Full datasets in the order of `ids` (missing ids are skipped), in one statement: tags, groups,
+   * extras and resources come as arrays and JSON beside each row (a search page is one round trip).
+   */
   async loadMany(ids: readonly string[], executor: Executor = this.db): Promise<Dataset[]> {
     if (ids.length === 0) return [];
-    const t = this.#tables(executor);
-    const [rows, tags, groups, extras, resources] = await Promise.all([
-      t
-        .selectFrom('opendata.datasets')
-        .selectAll()
-        .select([
-          sql<string>`to_char(created_at at time zone 'UTC', ${CKAN_TIME_FORMAT})`.as('created'),
-          sql<string>`to_char(modified_at at time zone 'UTC', ${CKAN_TIME_FORMAT})`.as('modified'),
-        ])
-        .where('id', 'in', ids)
-        .execute(),
-      t
-        .selectFrom('opendata.dataset_tags as dt')
-        .innerJoin('opendata.tags as tg', 'tg.id', 'dt.tag_id')
-        .select(['dt.dataset_id', 'tg.name'])
-        .where('dt.dataset_id', 'in', ids)
-        .orderBy('tg.name')
-        .execute(),
-      t.selectFrom('opendata.dataset_groups').selectAll().where('dataset_id', 'in', ids).execute(),
-      t
-        .selectFrom('opendata.dataset_extras')
-        .selectAll()
-        .where('dataset_id', 'in', ids)
-        .orderBy('key')
-        .execute(),
-      this.#resources.listForDatasets(ids, executor),
-    ]);
-    const related = relatedOf(tags, groups, extras, resources);
-    const byId = new Map(rows.map((row) => [row.id, toDataset(row as DatasetRow, related)]));
+    const query = sql<DatasetRow & RelatedColumns>`
+      select ${sql.join(datasetColumns.map((column) => sql.ref(`d.${column}`)))},
+        to_char(d.created_at at time zone 'UTC', ${CKAN_TIME_FORMAT}) as created,
+        to_char(d.modified_at at time zone 'UTC', ${CKAN_TIME_FORMAT}) as modified,
+        array(select t.name from opendata.dataset_tags dt join opendata.tags t on t.id = dt.tag_id
+              where dt.dataset_id = d.id order by t.name) as tag_list,
+        array(select dg.group_id::text from opendata.dataset_groups dg where dg.dataset_id = d.id) as group_list,
+        coalesce((select json_agg(json_build_object('key', e.key, 'value', e.value) order by e.key)
+                  from opendata.dataset_extras e where e.dataset_id = d.id), '[]') as extra_list,
+        coalesce((select json_agg(${resourceJsonSql} order by r.position)
+                  from opendata.resources r where r.dataset_id = d.id and r.state = 'active'), '[]') as resource_list
+      from opendata.datasets d where d.id = any(${[...ids]}::uuid[])`;
+    // Inside a transaction the statement must run on the transaction's connection.
+    const rows =
+      executor === this.db && this.statements
+        ? await this.statements.rows(query)
+        : (await query.execute(executor)).rows;
+    const byId = new Map(rows.map((row) => [row.id, toDataset(row)]));
     return ids.map((id) => byId.get(id)).filter((d): d is Dataset => d !== undefined);
   }
 
@@ -222,14 +211,23 @@ export class DatasetsRepo {
       .execute();
   }
 
-  /** Marks the dataset modified and recomputes the text the search vector is built from. */
+  /**
+   * Marks the dataset modified and recomputes what search reads from its tags, groups and resources:
+   * the text of the search vector and the filter/facet arrays (see 202611230450_search_facet_arrays).
+   */
   async touch(trx: Executor, id: string): Promise<void> {
     await sql`
       update opendata.datasets d set modified_at = now(),
         tags_text = coalesce((select string_agg(t.name, ' ') from opendata.dataset_tags dt
                               join opendata.tags t on t.id = dt.tag_id where dt.dataset_id = d.id), ''),
         resources_text = coalesce((select string_agg(coalesce(r.name, '') || ' ' || coalesce(r.description, ''), ' ')
-                                   from opendata.resources r where r.dataset_id = d.id and r.state = 'active'), '')
+                                   from opendata.resources r where r.dataset_id = d.id and r.state = 'active'), ''),
+        tag_names = array(select t.name from opendata.dataset_tags dt join opendata.tags t on t.id = dt.tag_id
+                          where dt.dataset_id = d.id order by t.name),
+        res_formats = array(select distinct r.format from opendata.resources r
+                            where r.dataset_id = d.id and r.state = 'active' order by r.format),
+        group_ids = array(select dg.group_id from opendata.dataset_groups dg
+                          where dg.dataset_id = d.id order by dg.group_id)
       where d.id = ${id}`.execute(trx);
   }
 

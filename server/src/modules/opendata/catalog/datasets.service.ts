@@ -10,6 +10,7 @@ import { DatasetsRepo } from './datasets.repo';
 import { GroupsRepo } from './groups.repo';
 import { assertNotHarvested } from './harvest-lock';
 import type { Organizations } from './organizations';
+import type { PreparedStatements } from './prepared';
 import type { AfterCommit, ResourcesService } from './resources.service';
 
 const emptyFields: Omit<DatasetFields, 'name' | 'ownerOrg'> = {
@@ -78,8 +79,9 @@ export class DatasetsService {
     private readonly audit: AuditLog,
     private readonly orgs: Organizations,
     private readonly resources: ResourcesService,
+    statements?: PreparedStatements,
   ) {
-    this.repo = new DatasetsRepo(db);
+    this.repo = new DatasetsRepo(db, statements);
     this.#groups = new GroupsRepo(db);
   }
 

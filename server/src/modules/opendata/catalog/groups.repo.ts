@@ -8,6 +8,8 @@ type Executor = Kysely<unknown> | Transaction<unknown>;
 
 /** The only SQL over opendata.groups (topic groups) and opendata.licenses. */
 export class GroupsRepo {
+  #licenses: Promise<License[]> | undefined;
+
   constructor(private readonly db: Db) {}
 
   #select() {
@@ -56,10 +58,25 @@ export class GroupsRepo {
 
   /** Removes the group and its memberships (the audit log keeps what it was). */
   async delete(trx: Executor, id: string): Promise<void> {
+    // Memberships go by cascade; the copy search filters on (DatasetsRepo.touch) goes here.
+    await sql`update opendata.datasets set group_ids = array_remove(group_ids, ${id}::uuid)
+              where group_ids @> array[${id}::uuid]`.execute(trx);
     await trx.withTables<CatalogTables>().deleteFrom('opendata.groups').where('id', '=', id).execute();
   }
 
-  async licenses(): Promise<License[]> {
+  /**
+   * The licence list. Only migrations write opendata.licenses, and they run before a process serves,
+   * so each process reads it once (every package dict and licence facet needs it).
+   */
+  licenses(): Promise<License[]> {
+    this.#licenses ??= this.#readLicenses().catch((error: unknown) => {
+      this.#licenses = undefined;
+      throw error;
+    });
+    return this.#licenses;
+  }
+
+  async #readLicenses(): Promise<License[]> {
     const rows = await this.db
       .withTables<CatalogTables>()
       .selectFrom('opendata.licenses')

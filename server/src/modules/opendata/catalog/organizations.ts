@@ -25,13 +25,31 @@ export class Organizations {
     return new Map((await this.all()).filter((a) => wanted.has(a.id)).map((a) => [a.id, a]));
   }
 
+  /** Every agency by id (one listing, for a request that presents many organisations). */
+  async byId(): Promise<Map<string, AgencyRow>> {
+    return new Map((await this.all()).map((agency) => [agency.id, agency]));
+  }
+
   /** The agency named by id or CKAN name; deleted agencies do not exist. */
   async find(idOrName: string): Promise<AgencyRow | undefined> {
     if (isUuid(idOrName)) {
       const all = await this.byIds([idOrName]);
       return all.get(idOrName);
     }
-    const name = idOrName.toLowerCase();
-    return (await this.all()).find((agency) => orgName(agency) === name);
+    return findByName(await this.all(), idOrName);
   }
+}
+
+/** The agency in `agencies` named by id or CKAN name (Organizations.find over a listing at hand). */
+export function findOrganization(
+  agencies: ReadonlyMap<string, AgencyRow>,
+  idOrName: string,
+): AgencyRow | undefined {
+  return isUuid(idOrName) ? agencies.get(idOrName) : findByName(agencies.values(), idOrName);
+}
+
+function findByName(agencies: Iterable<AgencyRow>, idOrName: string): AgencyRow | undefined {
+  const name = idOrName.toLowerCase();
+  for (const agency of agencies) if (orgName(agency) === name) return agency;
+  return undefined;
 }

@@ -5,13 +5,25 @@ import { CKAN_TIME_FORMAT, type CatalogTables } from './catalog.tables';
 import type { Resource, ResourceFields } from './catalog.model';
 
 type Executor = Kysely<unknown> | Transaction<unknown>;
-type ResourceRow = Selectable<CatalogTables['opendata.resources']> & {
+export type ResourceRow = Omit<
+  Selectable<CatalogTables['opendata.resources']>,
+  'created_at' | 'last_modified' | 'modified_at'
+> & {
   created: string;
   last_modified_text: string | null;
   modified: string;
 };
 
-function toResource(row: ResourceRow): Resource {
+/** A resource row as JSON with ResourceRow's keys, for statements that nest resources (`r`). */
+export const resourceJsonSql = sql`json_build_object(
+  'id', r.id, 'dataset_id', r.dataset_id, 'name', r.name, 'description', r.description, 'url', r.url,
+  'url_type', r.url_type, 'format', r.format, 'mimetype', r.mimetype, 'size', r.size, 'hash', r.hash,
+  'blob_key', r.blob_key, 'position', r.position, 'state', r.state,
+  'created', to_char(r.created_at at time zone 'UTC', ${CKAN_TIME_FORMAT}),
+  'last_modified_text', to_char(r.last_modified at time zone 'UTC', ${CKAN_TIME_FORMAT}),
+  'modified', to_char(r.modified_at at time zone 'UTC', ${CKAN_TIME_FORMAT}))`;
+
+export function toResource(row: ResourceRow): Resource {
   return {
     id: row.id,
     datasetId: row.dataset_id,

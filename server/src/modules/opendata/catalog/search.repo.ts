@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../../platform/db/database';
+import type { PreparedStatements } from './prepared';
 import { visibleSql, type Viewer, type VisibilityOptions } from './catalog.access';
 
 export const filterFields = [
@@ -42,27 +43,18 @@ export interface FacetRequest {
   readonly mincount: number;
 }
 
-const sortColumns: Record<SortField, RawBuilder<unknown>> = {
-  score: sql`score`,
-  metadata_modified: sql`modified_at`,
-  metadata_created: sql`created_at`,
-  title_string: sql`title_key`,
-  name: sql`name`,
-};
-
+// Tags, groups and formats are read from the arrays kept on the row (202611230450_search_facet_arrays),
+// so neither a filter nor a facet joins the link tables.
 function valueSql(field: FilterField, v: string): RawBuilder<boolean> {
   switch (field) {
     case 'tags':
-      return sql`exists (select 1 from opendata.dataset_tags dt join opendata.tags t on t.id = dt.tag_id
-                         where dt.dataset_id = d.id and t.name = ${v})`;
+      return sql`d.tag_names @> array[${v}]::text[]`;
     case 'organization':
       return sql`d.owner_org::text = ${v}`;
     case 'groups':
-      return sql`exists (select 1 from opendata.dataset_groups dg join opendata.groups g on g.id = dg.group_id
-                         where dg.dataset_id = d.id and g.name = ${v})`;
+      return sql`d.group_ids && array(select g.id from opendata.groups g where g.name = ${v})`;
     case 'res_format':
-      return sql`exists (select 1 from opendata.resources r
-                         where r.dataset_id = d.id and r.state = 'active' and upper(r.format) = upper(${v}))`;
+      return sql`exists (select 1 from unnest(d.res_formats) f where upper(f) = upper(${v}))`;
     case 'license_id':
       return sql`d.license_id = ${v}`;
     case 'name':
@@ -85,95 +77,160 @@ function filterSql(term: FilterTerm): RawBuilder<boolean> {
   return term.negate ? sql<boolean>`not ${any}` : any;
 }
 
+// The parsed words, computed once per statement (a CTE) rather than once per row and use.
 function tsquerySql(text: string): RawBuilder<unknown> {
   return sql`websearch_to_tsquery('simple'::regconfig, platform.search_key(${text}))`;
 }
 
 function conditionsSql(query: SearchQuery): RawBuilder<boolean> {
   const conditions = [visibleSql(query.viewer, query.visibility), ...query.filters.map(filterSql)];
-  if (query.text) conditions.push(sql<boolean>`d.search_vector @@ ${tsquerySql(query.text)}`);
+  if (query.text) conditions.push(sql<boolean>`d.search_vector @@ q.words`);
   return sql<boolean>`${sql.join(conditions, sql` and `)}`;
 }
 
 /**
- * The matching datasets with their score, for the page. Words are compared accent-free
- * (platform.search_key) as whole words; a dataset whose title holds every word scores above any that
- * matches elsewhere only.
+ * Words are compared accent-free (platform.search_key) as whole words; a dataset whose title holds
+ * every word scores above any that matches elsewhere only.
  */
-function scoredSql(query: SearchQuery): RawBuilder<unknown> {
-  const tsquery = tsquerySql(query.text ?? '');
-  const score = query.text
-    ? sql`(case when ts_filter(d.search_vector, '{a}') @@ ${tsquery} then 1 else 0 end) + ts_rank(d.search_vector, ${tsquery})`
-    : sql`0`;
-  return sql`select d.id, d.name, d.modified_at, d.created_at, platform.search_key(d.title) as title_key,
-                    ${score} as score
-             from opendata.datasets d where ${conditionsSql(query)}`;
+const scoreSql = sql`(case when ts_filter(d.search_vector, '{a}') @@ q.words then 1 else 0 end)
+                     + ts_rank(d.search_vector, q.words)`;
+
+const sortExpressions: Record<SortField, RawBuilder<unknown>> = {
+  score: scoreSql,
+  metadata_modified: sql`d.modified_at`,
+  metadata_created: sql`d.created_at`,
+  title_string: sql`platform.search_key(d.title)`,
+  name: sql`d.name`,
+};
+
+const facetArrays: Partial<Record<FacetField, RawBuilder<unknown>>> = {
+  tags: sql`d.tag_names`,
+  groups: sql`d.group_ids`,
+  res_format: sql`d.res_formats`,
+};
+
+function sortKeys(query: SearchQuery) {
+  // name last: a stable order for equal keys (and pages that do not overlap).
+  return [...query.sort, { field: 'name' as const, descending: false }].map((key, index) => ({
+    ...key,
+    column: `k${index}`,
+  }));
+}
+
+/**
+ * `m`, the matches, with what the page sorts on and the facets count; computed once for the total,
+ * the page and every facet.
+ */
+function matchesSql(query: SearchQuery, facets: readonly FacetField[], page: boolean): RawBuilder<unknown> {
+  const columns = [
+    sql`d.id`,
+    ...facets.flatMap((field) => {
+      const array = facetArrays[field];
+      return array ? [sql`${array} as ${sql.ref(field)}`] : [];
+    }),
+    ...(facets.includes('organization') ? [sql`d.owner_org`] : []),
+    ...(facets.includes('license_id') ? [sql`d.license_id`] : []),
+    ...(page
+      ? sortKeys(query).map((key) =>
+          key.field === 'score' && !query.text
+            ? sql`0 as ${sql.ref(key.column)}`
+            : sql`${sortExpressions[key.field]} as ${sql.ref(key.column)}`,
+        )
+      : []),
+  ];
+  const words = query.text ? sql`, q` : sql``;
+  return sql`select ${sql.join(columns)} from opendata.datasets d ${words} where ${conditionsSql(query)}`;
+}
+
+function pageSql(query: SearchQuery): RawBuilder<unknown> {
+  const order = sql.join(
+    sortKeys(query).map((key) => sql`${sql.ref(key.column)} ${sql.raw(key.descending ? 'desc' : 'asc')}`),
+  );
+  return sql`(select 'page' as field, m.id::text as value, row_number() over (order by ${order}) as n
+              from m order by ${order} limit ${query.rows} offset ${query.start})`;
+}
+
+// Over `m`: one row per dataset and value (arrays hold each value once), so count(*) counts datasets.
+function facetValuesSql(field: FacetField): RawBuilder<unknown> {
+  switch (field) {
+    case 'tags':
+      return sql`select unnest(m.tags) as value from m`;
+    case 'organization':
+      return sql`select m.owner_org::text as value from m`;
+    case 'groups':
+      return sql`select g.name as value from m cross join unnest(m.groups) as member(group_id)
+                 join opendata.groups g on g.id = member.group_id`;
+    case 'res_format':
+      return sql`select value from m cross join unnest(m.res_format) as value where value <> ''`;
+    case 'license_id':
+      return sql`select m.license_id as value from m where m.license_id is not null`;
+  }
+}
+
+function facetSql(field: FacetField, request: FacetRequest): RawBuilder<unknown> {
+  const limit = request.limit >= 0 ? sql`limit ${request.limit}` : sql``;
+  return sql`(select ${sql.lit(field)} as field, value, count(*) as n from (${facetValuesSql(field)}) v
+              group by value having count(*) >= ${request.mincount}
+              order by n desc, value asc ${limit})`;
+}
+
+export interface SearchResult {
+  readonly ids: string[];
+  readonly count: number;
+  readonly facets: Map<FacetField, [string, number][]>;
 }
 
 /** Full-text search and facets over the catalog, in PostgreSQL only (no Solr). */
 export class SearchRepo {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly statements: PreparedStatements,
+  ) {}
 
   /** One page of matches and their total. */
   async search(query: SearchQuery): Promise<{ ids: string[]; count: number }> {
-    const [ids, summary] = await Promise.all([this.#page(query), this.#summary(query, null)]);
-    return { ids, count: summary.count };
+    const { ids, count } = await this.#run(query, null);
+    return { ids, count };
+  }
+
+  /** A page, the total and the facet counts. */
+  searchWithFacets(query: SearchQuery, request: FacetRequest): Promise<SearchResult> {
+    return this.#run(query, request);
   }
 
   /**
-   * A page, the total and the facet counts in two statements run side by side: the matches are found
-   * once for the total and every facet (one scan instead of one per facet).
+   * One statement: the matches are found once (a materialised CTE) for the total, the page and every
+   * facet, which come back as (field, value, n) rows.
    */
-  async searchWithFacets(
-    query: SearchQuery,
-    request: FacetRequest,
-  ): Promise<{ ids: string[]; count: number; facets: Map<FacetField, [string, number][]> }> {
-    const [ids, summary] = await Promise.all([this.#page(query), this.#summary(query, request)]);
-    return { ids, ...summary };
-  }
-
-  async #page(query: SearchQuery): Promise<string[]> {
-    if (query.rows === 0) return [];
-    const order = sql.join(
-      [...query.sort, { field: 'name' as const, descending: false }].map(
-        (key) => sql`${sortColumns[key.field]} ${sql.raw(key.descending ? 'desc' : 'asc')}`,
-      ),
-    );
-    const page = await sql<{ id: string }>`
-      select id from (${scoredSql(query)}) m order by ${order} limit ${query.rows} offset ${query.start}`.execute(
-      this.db,
-    );
-    return page.rows.map((row) => row.id);
-  }
-
-  async #summary(
-    query: SearchQuery,
-    request: FacetRequest | null,
-  ): Promise<{ count: number; facets: Map<FacetField, [string, number][]> }> {
-    const limit = request && request.limit >= 0 ? sql`limit ${request.limit}` : sql``;
+  async #run(query: SearchQuery, request: FacetRequest | null): Promise<SearchResult> {
+    const fields = [...new Set(request?.fields ?? [])];
+    const page = query.rows > 0;
+    // Materialised: a reused (generic) plan would otherwise parse the words again for every row.
+    const words = query.text ? sql`q as materialized (select ${tsquerySql(query.text)} as words),` : sql``;
     const parts = [
       sql`select 'count' as field, '' as value, count(*) as n from m`,
-      ...[...new Set(request?.fields ?? [])].map(
-        (
-          field,
-        ) => sql`(select ${sql.lit(field)} as field, value, count(distinct dataset_id) as n from (${facetValuesSql(field)}) v
-           group by value having count(distinct dataset_id) >= ${request?.mincount ?? 1}
-           order by n desc, value asc ${limit})`,
-      ),
+      ...(page ? [pageSql(query)] : []),
+      ...(request ? fields.map((field) => facetSql(field, request)) : []),
     ];
-    const rows = await sql<{ field: 'count' | FacetField; value: string; n: number }>`
-      with m as materialized (
-        select d.id, d.owner_org, d.license_id from opendata.datasets d where ${conditionsSql(query)})
-      ${sql.join(parts, sql` union all `)}`.execute(this.db);
+    const rows = await this.statements.rows(sql<{
+      field: 'count' | 'page' | FacetField;
+      value: string;
+      n: number;
+    }>`
+      with ${words} m as materialized (${matchesSql(query, fields, page)})
+      ${sql.join(parts, sql` union all `)}`);
     const facets = new Map<FacetField, [string, number][]>(
       (request?.fields ?? []).map((field): [FacetField, [string, number][]] => [field, []]),
     );
+    const pageRows: { id: string; n: number }[] = [];
     let count = 0;
-    for (const row of rows.rows) {
+    for (const row of rows) {
       if (row.field === 'count') count = Number(row.n);
+      else if (row.field === 'page') pageRows.push({ id: row.value, n: Number(row.n) });
       else facets.get(row.field)?.push([row.value, Number(row.n)]);
     }
-    return { count, facets };
+    pageRows.sort((a, b) => a.n - b.n);
+    return { ids: pageRows.map((row) => row.id), count, facets };
   }
 
   /**
@@ -192,24 +249,5 @@ export class SearchRepo {
                similarity(platform.search_key(d.title), ${key}) desc, d.name
       limit ${limit}`.execute(this.db);
     return result.rows;
-  }
-}
-
-// Over `m`, the matches (see #summary).
-function facetValuesSql(field: FacetField): RawBuilder<unknown> {
-  switch (field) {
-    case 'tags':
-      return sql`select m.id as dataset_id, t.name as value from m
-                 join opendata.dataset_tags dt on dt.dataset_id = m.id join opendata.tags t on t.id = dt.tag_id`;
-    case 'organization':
-      return sql`select m.id as dataset_id, m.owner_org::text as value from m`;
-    case 'groups':
-      return sql`select m.id as dataset_id, g.name as value from m
-                 join opendata.dataset_groups dg on dg.dataset_id = m.id join opendata.groups g on g.id = dg.group_id`;
-    case 'res_format':
-      return sql`select m.id as dataset_id, r.format as value from m
-                 join opendata.resources r on r.dataset_id = m.id and r.state = 'active' and r.format <> ''`;
-    case 'license_id':
-      return sql`select m.id as dataset_id, m.license_id as value from m where m.license_id is not null`;
   }
 }

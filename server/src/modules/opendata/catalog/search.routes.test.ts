@@ -130,6 +130,53 @@ describe('package_search: accent-free full text, ranking, filters and facets', (
     expect((await search({ q: 'noi bo', include_private: true }, f.admin)).count).toBe(1);
   });
 
+  // Filters and facets read copies kept on the dataset row (202611230450_search_facet_arrays): every
+  // write that changes tags, resources or groups must bring them along.
+  it('keeps filters and facets current through tag, resource and group changes', async () => {
+    const asPublisher = { token: f.publisherA };
+    await callAction(t, 'group_create', { name: 'tam-thoi', title: 'Tạm thời' }, { token: f.admin });
+    await callAction(
+      t,
+      'package_create',
+      {
+        name: 'kiem-tra-mang',
+        title: 'Kiểm tra mảng',
+        owner_org: f.agencyA.name,
+        tags: [{ name: 'cũ' }],
+        groups: [{ name: 'tam-thoi' }],
+        resources: [{ url: 'https://x.vn/c.csv', format: 'CSV' }],
+      },
+      asPublisher,
+    );
+    const facets = async () =>
+      (await search({ q: 'kiem tra mang', 'facet.field': ['tags', 'res_format', 'groups'] })).facets;
+    const names = async (fq: string) => (await search({ fq, rows: 100 })).results.map((r) => r.name);
+    expect(await facets()).toEqual({ tags: { cũ: 1 }, res_format: { CSV: 1 }, groups: { 'tam-thoi': 1 } });
+
+    await callAction(t, 'package_patch', { id: 'kiem-tra-mang', tags: [{ name: 'mới' }] }, asPublisher);
+    const added = json<Envelope<{ id: string }>>(
+      await callAction(
+        t,
+        'resource_create',
+        { package_id: 'kiem-tra-mang', url: 'https://x.vn/d.json', format: 'JSON' },
+        asPublisher,
+      ),
+    ).result;
+    expect(await facets()).toEqual({
+      tags: { mới: 1 },
+      res_format: { CSV: 1, JSON: 1 },
+      groups: { 'tam-thoi': 1 },
+    });
+    expect(await names('tags:cũ')).toEqual([]);
+    expect(await names('res_format:json')).toEqual(['kiem-tra-mang', 'benh-vien']);
+
+    await callAction(t, 'resource_delete', { id: added.id }, asPublisher);
+    await callAction(t, 'group_delete', { id: 'tam-thoi' }, { token: f.admin });
+    expect(await facets()).toEqual({ tags: { mới: 1 }, res_format: { CSV: 1 }, groups: {} });
+    expect(await names('res_format:json')).toEqual(['benh-vien']);
+    expect(await names('groups:tam-thoi')).toEqual([]);
+  });
+
   it('suggests titles for the search box by similarity, accents optional', async () => {
     const response = await t.citydx.app.inject({
       method: 'GET',

@@ -1,3 +1,4 @@
+import type { AgencyRow } from '../../../platform/agencies/agencies.repo';
 import type { Catalog } from '../catalog/catalog';
 import { orgName } from '../catalog/organizations';
 import type { FacetField } from '../catalog/search.repo';
@@ -12,12 +13,13 @@ interface FacetItem {
  * CKAN's two facet shapes: the deprecated `facets` ({field: {value: count}}) and `search_facets`
  * whose items CKAN sorts by display name, descending (after the top `facet.limit` by count).
  */
-export async function presentFacets(catalog: Catalog, counts: ReadonlyMap<FacetField, [string, number][]>) {
+export async function presentFacets(
+  catalog: Catalog,
+  counts: ReadonlyMap<FacetField, [string, number][]>,
+  orgs: ReadonlyMap<string, AgencyRow>,
+) {
   const needs = (field: FacetField) => counts.has(field);
-  const [orgs, groups, licenses] = await Promise.all([
-    needs('organization')
-      ? catalog.orgs.byIds((counts.get('organization') ?? []).map(([id]) => id))
-      : new Map(),
+  const [groups, licenses] = await Promise.all([
     needs('groups') ? catalog.groups.repo.list() : [],
     needs('license_id') ? catalog.groups.repo.licenses() : [],
   ]);

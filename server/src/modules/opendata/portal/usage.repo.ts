@@ -3,17 +3,51 @@ import type { Db } from '../../../platform/db/database';
 
 export type UsageMetric = 'api_call' | 'download';
 
-/** Daily counters of CKAN API calls and resource downloads (opendata.usage_counters). */
+interface Increment {
+  readonly metric: UsageMetric;
+  readonly subject: string;
+  n: number;
+}
+
+/**
+ * Daily counters of CKAN API calls and resource downloads (opendata.usage_counters).
+ *
+ * Every API call counts one, and all of them would update the same row: one at a time, each waiting for
+ * the previous commit. Instead at most one write runs at a time, and the calls counted meanwhile go
+ * together in the next one (group commit). Each `count()` still resolves only once its increment is
+ * committed; nothing is held back waiting for more.
+ */
 export class UsageCounter {
+  #next = new Map<string, Increment>();
+  #nextWrite: Promise<void> | undefined;
+  #lastWrite: Promise<void> = Promise.resolve();
+
   constructor(private readonly db: Db) {}
 
   /** One more `metric` today (UTC day); `subject` is the resource id for downloads. */
-  async count(metric: UsageMetric, subject = ''): Promise<void> {
+  count(metric: UsageMetric, subject = ''): Promise<void> {
+    const key = `${metric}\u0000${subject}`;
+    const pending = this.#next.get(key);
+    if (pending) pending.n += 1;
+    else this.#next.set(key, { metric, subject, n: 1 });
+    if (!this.#nextWrite) {
+      this.#nextWrite = this.#lastWrite.then(() => {
+        const batch = [...this.#next.values()];
+        this.#next = new Map();
+        this.#nextWrite = undefined;
+        return this.#write(batch);
+      });
+      this.#lastWrite = this.#nextWrite.catch(() => undefined);
+    }
+    return this.#nextWrite;
+  }
+
+  async #write(batch: readonly Increment[]): Promise<void> {
+    const rows = batch.map((row) => sql`(current_date, ${row.metric}, ${row.subject}, ${row.n}::bigint)`);
     await sql`insert into opendata.usage_counters (day, metric, subject, count)
-              values (current_date, ${metric}, ${subject}, 1)
-              on conflict (day, metric, subject) do update set count = opendata.usage_counters.count + 1`.execute(
-      this.db,
-    );
+              values ${sql.join(rows)}
+              on conflict (day, metric, subject) do update
+                set count = opendata.usage_counters.count + excluded.count`.execute(this.db);
   }
 
   async totals(): Promise<Record<UsageMetric, number>> {
