@@ -35,7 +35,16 @@ export interface FeedbackSettings {
 
 export type FeedbackPlatform = Pick<
   PlatformServices,
-  'config' | 'db' | 'audit' | 'events' | 'blobs' | 'agencies' | 'calendar' | 'adminUnits' | 'logger'
+  | 'config'
+  | 'database'
+  | 'db'
+  | 'audit'
+  | 'events'
+  | 'blobs'
+  | 'agencies'
+  | 'calendar'
+  | 'adminUnits'
+  | 'logger'
 >;
 
 /** The module's shared parts, built once by the factory and handed to every service. */

@@ -1,4 +1,4 @@
-import { CompiledQuery, sql, type RawBuilder, type Selectable } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../../platform/db/database';
 import type { Locale } from '../../platform/i18n/locale';
 import type { FeedbackTables, ReportsTable } from './feedback.tables';
@@ -142,34 +142,6 @@ function newReportValues(fields: NewReportRow, receivedAt: RawBuilder<Date>) {
   };
 }
 
-interface SubmittedExtras {
-  readonly actorId: string | null;
-  readonly actorLabel: string;
-  readonly tokenHash: string;
-  readonly tokenExpiresAt: Date;
-}
-
-/**
- * A submission: the report (its receipt and, for operator entry, its classification at the database's
- * now()), the first history row and the owner token. Parameters in the order insertSubmitted passes.
- */
-const SUBMIT_SQL = `with r as (
-  insert into feedback.reports (tracking_code, category_code, status, channel, description, address, latitude,
-    longitude, admin_unit_code, urgent, attributes, reporter_name, reporter_phone, reporter_email,
-    reporter_zalo_id, is_anonymous, locale, notify_channel, notify_address, consent_version, external_ref,
-    submitted_by, received_at, classified_at, due_at, deadline_working_days, is_sample)
-  values (feedback.next_tracking_code(now()), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
-    $16, $17, $18, $19, $20, $21, now(), case when $22::boolean then now() end, $23, $24, $25)
-  returning *
-), h as (
-  insert into feedback.report_history (report_id, to_status, action, actor_id, actor_label, is_public)
-  select r.id, r.status, 'submitted', $26::uuid, $27::text, true from r
-), t as (
-  insert into feedback.citizen_tokens (report_id, token_hash, purpose, expires_at)
-  select r.id, $28::text, 'owner', $29::timestamptz from r
-)
-select * from r`;
-
 /** The SQL over feedback.reports that reads or writes one report at a time. */
 export class ReportsRepo {
   constructor(private readonly db: Db) {}
@@ -221,49 +193,6 @@ export class ReportsRepo {
    * (data-modifying CTEs): one round trip on the hot path of every submission. The statement's text
    * is fixed (SUBMIT_SQL), so it is not rebuilt and recompiled by the query builder per submission.
    */
-  async insertSubmitted(
-    executor: Executor,
-    fields: NewReportRow,
-    extras: SubmittedExtras,
-  ): Promise<Selectable<ReportsTable>> {
-    const result = await executor.executeQuery<Selectable<ReportsTable>>(
-      CompiledQuery.raw(SUBMIT_SQL, [
-        fields.categoryCode,
-        fields.status,
-        fields.channel,
-        fields.description,
-        fields.address,
-        fields.location?.latitude ?? null,
-        fields.location?.longitude ?? null,
-        fields.adminUnitCode,
-        fields.urgent,
-        JSON.stringify(fields.attributes),
-        fields.reporter.name,
-        fields.reporter.phone,
-        fields.reporter.email,
-        fields.reporter.zaloId,
-        fields.isAnonymous,
-        fields.locale,
-        fields.notify?.channel ?? null,
-        fields.notify?.address ?? null,
-        fields.consentVersion,
-        fields.externalRef,
-        fields.submittedBy,
-        fields.status === 'classified',
-        fields.dueAt,
-        fields.deadlineWorkingDays,
-        fields.isSample ?? false,
-        extras.actorId,
-        extras.actorLabel,
-        extras.tokenHash,
-        extras.tokenExpiresAt,
-      ]),
-    );
-    const row = result.rows[0];
-    if (!row) throw new Error('feedback.reports insert returned no row');
-    return row;
-  }
-
   /**
    * Writes a workflow step only if the report is still in one of `from` (optimistic concurrency: two
    * operators acting at once cannot both move it). False when it was not.

@@ -1,8 +1,10 @@
+import type { Selectable } from 'kysely';
 import type { Actor } from '../../platform/audit/audit';
 import { hashSecret, randomSecret } from '../../platform/auth/secrets';
 import { AppError } from '../../platform/http/app-error';
 import type { Locale } from '../../platform/i18n/locale';
 import { checkAttributes, type AttributeValue } from './attributes';
+import type { ReportsTable } from './feedback.tables';
 import { hasContact, normaliseContact, notifyTarget, type ContactInput } from './contact';
 import type { FeedbackContext } from './feedback.context';
 import { feedbackErrors } from './feedback.errors';
@@ -12,7 +14,7 @@ import type { NewReportRow } from './reports.repo';
 import type { Channel, NotifyChannel } from './report-states';
 import type { Category } from './routing.repo';
 import { TtlMemo } from './memo';
-import { eventPayload } from './workflow';
+import { SubmissionRepo, type SubmittedExtras } from './submission.repo';
 
 /** A report as it arrives from any channel (web form, operator console, Open311, SMS, Zalo). */
 export interface Submission {
@@ -55,20 +57,38 @@ const UNIT_LOOKUP_MAX_METRES = 30_000;
 
 /**
  * Files reports. The report row, its first history row, the outbox event, the owner token and the
- * acknowledgement message commit in one transaction before the tracking code is returned: a report
- * acknowledged to a citizen survives a crash right after.
+ * acknowledgement message are committed (by one statement, or one transaction) before the tracking code
+ * is returned: a report acknowledged to a citizen survives a crash right after.
  */
 export class SubmissionService {
   // Categories change rarely and are read by every submission: an edit reaches every process within seconds.
   readonly #categories = new TtlMemo<Category | undefined>(5_000);
 
-  constructor(private readonly ctx: FeedbackContext) {}
+  readonly #submissions: SubmissionRepo;
+
+  constructor(private readonly ctx: FeedbackContext) {
+    this.#submissions = new SubmissionRepo(ctx.platform.database, ctx.platform.events);
+  }
 
   async submit(submission: Submission, actor: Actor): Promise<Submitted> {
     const prepared = await this.#prepare(submission);
-    return this.ctx.platform.db
+    const audited = submission.audited ?? false;
+    if (this.#isOneStatement(prepared.row, audited)) return this.#storeAlone(prepared, actor);
+    const submitted = await this.ctx.platform.db
       .transaction()
-      .execute((trx) => this.#store(trx, prepared, actor, submission.audited ?? false));
+      .execute((trx) => this.#store(trx, prepared, actor, audited));
+    if (submitted.created) this.ctx.platform.events.published();
+    return submitted;
+  }
+
+  /**
+   * Most reports (web, app, Open311) are filed by the submission statement alone; a transaction is
+   * needed only to look for a retried delivery first (SMS, Zalo), to audit the operator who typed it,
+   * or when the notifier queues the acknowledgement in SQL.
+   */
+  #isOneStatement(row: NewReportRow, audited: boolean): boolean {
+    const acknowledgedInSql = row.notify !== null && !this.ctx.options.notifier.keepsMessagesOutsideDatabase;
+    return !row.externalRef && !audited && !acknowledgedInSql;
   }
 
   /** Everything that reads outside the transaction (PGlite has one connection: no nested reads). */
@@ -145,6 +165,16 @@ export class SubmissionService {
     return pending.length;
   }
 
+  /** The statement commits report, history, owner token and event at once (see SubmissionRepo). */
+  async #storeAlone(prepared: Prepared, actor: Actor): Promise<Submitted> {
+    const ownerToken = randomSecret();
+    const inserted = await this.#submissions.insertAlone(prepared.row, ownerExtras(actor, ownerToken));
+    const report = reportOf(inserted, prepared);
+    // Committed; the notifier keeps its messages elsewhere, or there is no contact to acknowledge.
+    await this.ctx.notifications.submitted(this.ctx.platform.db, report);
+    return { report, ownerToken, created: true };
+  }
+
   async #store(trx: Executor, prepared: Prepared, actor: Actor, audited: boolean): Promise<Submitted> {
     const { row } = prepared;
     if (row.externalRef) {
@@ -152,22 +182,8 @@ export class SubmissionService {
       if (existing) return { report: existing, ownerToken: null, created: false };
     }
     const ownerToken = randomSecret();
-    const inserted = await this.ctx.reports.insertSubmitted(trx, row, {
-      actorId: actor.id,
-      actorLabel: actor.label,
-      tokenHash: hashSecret(ownerToken),
-      tokenExpiresAt: new Date(Date.now() + OWNER_TOKEN_DAYS * 86_400_000),
-    });
-    const report = toReport({
-      ...inserted,
-      category_name_vi: prepared.categoryName?.vi ?? null,
-      category_name_en: prepared.categoryName?.en ?? null,
-      overdue: false,
-    });
-    await this.ctx.platform.events.publish(trx, {
-      type: 'feedback.report.submitted',
-      payload: eventPayload(null, report),
-    });
+    const inserted = await this.#submissions.insertIn(trx, row, ownerExtras(actor, ownerToken));
+    const report = reportOf(inserted, prepared);
     if (audited) {
       await this.ctx.platform.audit.record(trx, actor, {
         action: 'feedback.report.submitted',
@@ -179,6 +195,24 @@ export class SubmissionService {
     await this.ctx.notifications.submitted(trx, report);
     return { report, ownerToken, created: true };
   }
+}
+
+function ownerExtras(actor: Actor, ownerToken: string): SubmittedExtras {
+  return {
+    actorId: actor.id,
+    actorLabel: actor.label,
+    tokenHash: hashSecret(ownerToken),
+    tokenExpiresAt: new Date(Date.now() + OWNER_TOKEN_DAYS * 86_400_000),
+  };
+}
+
+function reportOf(inserted: Selectable<ReportsTable>, prepared: Prepared): Report {
+  return toReport({
+    ...inserted,
+    category_name_vi: prepared.categoryName?.vi ?? null,
+    category_name_en: prepared.categoryName?.en ?? null,
+    overdue: false,
+  });
 }
 
 interface Prepared {

@@ -91,11 +91,18 @@ export class SessionsRepo {
     return Number(result.numDeletedRows);
   }
 
+  /** The token's user and grants in one round trip (API clients send a token with every request). */
   async findUserByToken(tokenHash: string): Promise<CallerRow | undefined> {
     const row = await this.tables
       .selectFrom('platform.api_tokens as t')
       .innerJoin('platform.users as u', 'u.id', 't.user_id')
       .select(['t.id', 't.user_id', 't.last_used_at', 'u.email', 'u.display_name', 'u.active'])
+      .select(
+        sql<RoleGrant[]>`coalesce((select json_agg(json_build_object('role', g.role, 'agencyId', g.agency_id)
+          order by g.role) from platform.role_assignments as g where g.user_id = t.user_id), '[]'::json)`.as(
+          'grants',
+        ),
+      )
       .where('t.token_hash', '=', tokenHash)
       .where('t.revoked_at', 'is', null)
       .where((eb) => eb.or([eb('t.expires_at', 'is', null), eb('t.expires_at', '>', sql<Date>`now()`)]))
@@ -113,7 +120,7 @@ export class SessionsRepo {
       email: row.email,
       displayName: row.display_name,
       active: row.active,
-      grants: await this.grantsOf(row.user_id),
+      grants: row.grants,
     };
   }
 

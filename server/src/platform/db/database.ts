@@ -6,9 +6,10 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { uuid_ossp } from '@electric-sql/pglite/contrib/uuid_ossp';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { PglitePool } from './pglite-pool';
+import { StatementNames } from './statement-names';
 
 /** The query builder every repo uses; each repo narrows it with `withTables<ItsTables>()`. */
 export type Db = Kysely<unknown>;
@@ -29,6 +30,13 @@ export interface Database {
    * callback must not await `db` itself (it would wait for the session it holds).
    */
   withRawClient<T>(fn: (session: RawSession) => Promise<T>): Promise<T>;
+  /**
+   * Runs one statement on its own (autocommit unless `db` is inside a transaction elsewhere) and returns
+   * its rows. On PostgreSQL it is a named prepared statement, parsed (and often planned) once per pooled
+   * connection instead of on every call: for hot statements (a report's submission, catalog search).
+   * The name comes from the text (statement-names.ts). On PGlite it is an ordinary query.
+   */
+  prepared<R>(text: string, values: readonly unknown[]): Promise<R[]>;
   /** Round-trip to the database (used by /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -71,6 +79,8 @@ export async function createPgliteDatabase(
     db,
     pglite,
     withRawClient: (fn) => db.connection().execute(() => fn({ kind: 'pglite', pglite })),
+    prepared: async <R>(text: string, values: readonly unknown[]) =>
+      (await db.executeQuery<R>(CompiledQuery.raw(text, [...values]))).rows as R[],
     ping: async () => {
       await sql`select 1`.execute(db);
     },
@@ -92,6 +102,7 @@ export function createPostgresDatabase(url: string, poolSize: number): Database 
     },
   });
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+  const statementNames = new StatementNames();
   return {
     kind: 'postgres',
     db,
@@ -107,6 +118,11 @@ export function createPostgresDatabase(url: string, poolSize: number): Database 
         // A client whose callback failed may sit in an aborted transaction or a broken COPY: discard it.
         client.release(failure instanceof Error ? failure : undefined);
       }
+    },
+    prepared: async <R>(text: string, values: readonly unknown[]) => {
+      const name = statementNames.of(text);
+      const query = name === undefined ? { text, values: [...values] } : { name, text, values: [...values] };
+      return (await pool.query<R & pg.QueryResultRow>(query)).rows;
     },
     ping: async () => {
       await sql`select 1`.execute(db);

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { CompiledQuery, sql } from 'kysely';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/database';
@@ -111,6 +111,29 @@ describe('EventBus (transactional outbox)', () => {
     await bus.publishMany(database.db, []);
     await bus.dispatchPending();
     expect(seen).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+
+  it("composes its insert into the caller's single statement: committed with it, or not at all", async () => {
+    const bus = new EventBus(database.db, logger, 1000);
+    const seen: unknown[] = [];
+    bus.subscribe('composed.*', async (event) => void seen.push(event.payload));
+    const event = bus.composedInsert({
+      type: '$1',
+      payload: `json_build_object('n', changed.n, 'label', $2::text)`,
+      from: 'changed',
+    });
+    const statement = (divisor: number) => `with changed as (select 42 / ${divisor} as n), event as (${event})
+      select n from changed`;
+    const ran = await database.db.executeQuery<{ n: number }>(
+      CompiledQuery.raw(statement(1), ['composed.ok', 'first']),
+    );
+    expect(ran.rows).toEqual([{ n: 42 }]);
+    bus.published();
+    await expect(
+      database.db.executeQuery(CompiledQuery.raw(statement(0), ['composed.failed', 'second'])),
+    ).rejects.toThrow(/division by zero/);
+    await bus.dispatchPending();
+    expect(seen).toEqual([{ n: 42, label: 'first' }]);
   });
 
   it('the background loop delivers soon after publish', async () => {

@@ -73,6 +73,24 @@ export class EventBus {
     this.#wake();
   }
 
+  /**
+   * The outbox insert as SQL text, for a module that writes its change and its event in ONE statement
+   * of its own (`with changed as (insert … returning …), event as (<this>) select …`): run in
+   * autocommit, that statement needs no begin/commit round trips and still commits the change and its
+   * event together. `type` and `payload` are SQL expressions of the caller's statement (a parameter
+   * such as `$3`, or built from a CTE named in `from`); `payload` must yield a JSON object. Once the
+   * statement has run, call `published()` so the dispatcher looks at once.
+   */
+  composedInsert(parts: { readonly type: string; readonly payload: string; readonly from?: string }): string {
+    const from = parts.from ? ` from ${parts.from}` : '';
+    return `insert into platform.outbox_events (type, payload) select ${parts.type}, (${parts.payload})::jsonb${from}`;
+  }
+
+  /** Tells the dispatcher that a statement holding `composedInsert` has committed. */
+  published(): void {
+    this.#wake();
+  }
+
   /** Subscribes to an exact type, or to a prefix with a trailing `*` (`feedback.*`). */
   subscribe(type: string, handler: EventHandler): void {
     this.#handlers.set(type, [...(this.#handlers.get(type) ?? []), handler]);

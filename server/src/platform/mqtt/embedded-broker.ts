@@ -5,15 +5,15 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { HandlerTable } from './handler-table';
 import { duplexPair } from './in-process-stream';
 import type { MqttAuthenticator, MqttSender } from './mqtt';
-import { topicMatches } from './topic-filter';
+import { SubscribedFilters } from './subscribed-filters';
 
 export interface EmbeddedBrokerOptions {
   /** TCP port for devices; 0 = any free port (tests); undefined = in-process only. */
   readonly port?: number;
   readonly host: string;
   readonly handlers: HandlerTable;
-  /** Filters whose messages are for the platform only (they carry a device token): never forwarded. */
-  readonly privateFilters: () => readonly string[];
+  /** Whether a topic's messages are for the platform only (they carry a device token): never forwarded. */
+  readonly isPrivate: (topic: string) => boolean;
   /** Judge CONNECT credentials (see PlatformMqtt.authenticateWith); read at each CONNECT. */
   readonly authenticators: readonly MqttAuthenticator[];
   readonly logger: FastifyBaseLogger;
@@ -22,6 +22,31 @@ export interface EmbeddedBrokerOptions {
 /** CONNACK return codes of MQTT 3.1.1 §3.2.2.3. */
 const SERVER_UNAVAILABLE = 3;
 const BAD_CREDENTIALS = 4;
+/**
+ * The client id the platform's announcements carry (they come from no connection): a platform id, so
+ * they pass authorizeForward on private filters, and no device may connect with it.
+ */
+const ANNOUNCER_ID = 'citydx-platform-announcer';
+
+type Deliver = Parameters<Aedes['subscribe']>[1];
+
+/**
+ * aedes counting its clients' subscriptions: every SUBSCRIBE, restored session, UNSUBSCRIBE and
+ * disconnect passes through these two methods (lib/handlers/subscribe.js, unsubscribe.js).
+ */
+class CountingAedes extends Aedes {
+  readonly subscribed = new SubscribedFilters();
+
+  override subscribe(topic: string, deliver: Deliver, done: () => void): void {
+    this.subscribed.add(topic);
+    super.subscribe(topic, deliver, done);
+  }
+
+  override unsubscribe(topic: string, deliver: Deliver, done: () => void): void {
+    this.subscribed.remove(topic);
+    super.unsubscribe(topic, deliver, done);
+  }
+}
 
 /**
  * aedes, the embedded broker, with the platform's handlers in its `authorizePublish` hook.
@@ -41,17 +66,18 @@ export class EmbeddedBroker {
   #server: net.Server | undefined;
   private readonly senders = new WeakMap<Client, MqttSender>();
   private readonly inProcess = new WeakSet<Client>();
-  private readonly platformClientIds = new Set<string>();
+  private readonly platformClientIds = new Set<string>([ANNOUNCER_ID]);
 
   private constructor(
-    readonly aedes: Aedes,
+    readonly aedes: CountingAedes,
     private readonly options: EmbeddedBrokerOptions,
   ) {}
 
   static async start(options: EmbeddedBrokerOptions): Promise<EmbeddedBroker> {
     // The hooks need the broker object, which needs aedes: they read it through this reference.
     const self: { broker?: EmbeddedBroker } = {};
-    const aedes = await Aedes.createBroker({
+    // What Aedes.createBroker does, with our subclass.
+    const aedes = new CountingAedes({
       authenticate: (client, username, password, callback) => {
         if (!self.broker) return callback(null, false);
         self.broker.authenticateClient(client, username, password).then(
@@ -83,12 +109,13 @@ export class EmbeddedBroker {
           );
       },
       authorizeForward: (_client, packet: AedesPublishPacket) => {
-        const isPrivate = options.privateFilters().some((filter) => topicMatches(filter, packet.topic));
+        if (!options.isPrivate(packet.topic)) return packet;
         const fromPlatform =
           self.broker?.platformClientIds.has((packet as { clientId?: string }).clientId ?? '') ?? false;
-        return isPrivate && !fromPlatform ? null : packet;
+        return fromPlatform ? packet : null;
       },
     });
+    await aedes.listen();
     aedes.on('clientError', (client, error) =>
       options.logger.debug({ clientId: client.id, err: error }, 'MQTT client error'),
     );
@@ -110,6 +137,28 @@ export class EmbeddedBroker {
     const [clientEnd, brokerEnd] = duplexPair();
     this.inProcess.add(this.aedes.handle(brokerEnd));
     return clientEnd;
+  }
+
+  /** Whether a message on `topic` would reach a subscriber now. */
+  hasSubscribers(topic: string): boolean {
+    return this.aedes.subscribed.reach(topic);
+  }
+
+  /**
+   * Hands a QoS 0 message straight to the subscribers (aedes.publish): no in-process client encoding
+   * and parsing it, no authorizePublish, so no platform handler sees it (PlatformMqtt.announce).
+   */
+  announce(topic: string, payload: Buffer, done: (error?: Error) => void): void {
+    const packet = {
+      cmd: 'publish',
+      topic,
+      payload,
+      qos: 0,
+      retain: false,
+      dup: false,
+      clientId: ANNOUNCER_ID,
+    };
+    this.aedes.publish(packet as PublishPacket, (error) => done(error ?? undefined));
   }
 
   /** Resolves when the client may connect (and records its sender); rejects with a CONNACK code. */
@@ -179,7 +228,8 @@ export class EmbeddedBroker {
 }
 
 function toBuffer(payload: PublishPacket['payload']): Buffer {
-  return typeof payload === 'string' ? Buffer.from(payload) : Buffer.from(payload);
+  // The parser hands a Buffer already: no copy of every payload.
+  return Buffer.isBuffer(payload) ? payload : Buffer.from(payload);
 }
 
 function connackError(returnCode: number): Error & { returnCode: number } {

@@ -124,6 +124,33 @@ describe('embedded broker', () => {
     expect(snooped.filter((topic) => topic.startsWith(root))).toEqual([`${root}/c1/status`]);
   });
 
+  it('announces to subscribers only, private filters included, and knows which topics have any', async () => {
+    const { mqtt, url } = await started();
+    const root = uniqueRoot();
+    const handled: string[] = [];
+    await mqtt.subscribe(`${root}/#`, async (message) => void handled.push(message.topic), { private: true });
+    expect(mqtt.hasSubscribers(`${root}/a/obs`)).toBe(false);
+
+    const watcher = await device(url);
+    const seen: string[] = [];
+    watcher.on('message', (topic, payload) => seen.push(`${topic} ${payload.toString()}`));
+    await watcher.subscribeAsync(`${root}/+/obs`, { qos: 0 });
+    expect(mqtt.hasSubscribers(`${root}/a/obs`)).toBe(true);
+    expect(mqtt.hasSubscribers(`${root}/a/other`)).toBe(false);
+
+    expect(mqtt.announce(`${root}/a/obs`, Buffer.from('21.5'))).toBe(true);
+    await eventually(() => seen.length === 1);
+    expect(seen).toEqual([`${root}/a/obs 21.5`]);
+    expect(handled).toEqual([]); // announcements never pass the platform's handlers
+
+    await watcher.unsubscribeAsync(`${root}/+/obs`);
+    expect(mqtt.hasSubscribers(`${root}/a/obs`)).toBe(false);
+    await watcher.subscribeAsync(`${root}/+/obs`, { qos: 0 });
+    expect(mqtt.hasSubscribers(`${root}/a/obs`)).toBe(true);
+    await watcher.endAsync(true);
+    await eventually(() => !mqtt.hasSubscribers(`${root}/a/obs`));
+  });
+
   it('still starts, in-process only, when its port is taken', async () => {
     const first = await started();
     const port = Number(new URL(first.url).port);

@@ -39,7 +39,7 @@ export class EmbeddedMqtt extends MqttBase {
     const broker = await EmbeddedBroker.start({
       ...this.options,
       handlers: this.handlers,
-      privateFilters: () => this.privateFilters(),
+      isPrivate: (topic) => this.isPrivateTopic(topic),
       authenticators: this.authenticators,
       logger: this.logger,
     });
@@ -59,6 +59,15 @@ export class EmbeddedMqtt extends MqttBase {
     const broker = this.#broker;
     this.#broker = undefined;
     if (broker) await broker.close();
+  }
+
+  override hasSubscribers(topic: string): boolean {
+    return this.#broker?.hasSubscribers(topic) ?? false;
+  }
+
+  protected override sendAnnouncement(topic: string, payload: Buffer, done: (error?: Error) => void): void {
+    if (!this.#broker) return done(new Error('MQTT is not started'));
+    this.#broker.announce(topic, payload, done);
   }
 
   // The handlers are called by the broker itself; no subscription is needed.

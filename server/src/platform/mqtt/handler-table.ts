@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { MqttHandler, MqttMessage } from './mqtt';
 import type { MqttMetrics } from './mqtt-metrics';
-import { isValidTopicFilter, topicMatches } from './topic-filter';
+import { isValidTopicFilter, TopicMemo, topicMatches } from './topic-filter';
 
 interface Registration {
   readonly filter: string;
@@ -16,6 +16,7 @@ const MALFORMED_LOG_EVERY_MS = 10_000;
  */
 export class HandlerTable {
   #registrations: Registration[] = [];
+  readonly #matching = new TopicMemo<readonly Registration[]>();
   #malformedSinceLog = 0;
   #lastMalformedLog = 0;
 
@@ -28,12 +29,14 @@ export class HandlerTable {
     if (!isValidTopicFilter(filter)) throw new Error(`invalid MQTT topic filter "${filter}"`);
     const registration = { filter, handler };
     this.#registrations = [...this.#registrations, registration];
+    this.#matching.clear();
     return registration;
   }
 
   /** Removes the registration; true when no other handler still uses its filter. */
   remove(registration: Registration): boolean {
     this.#registrations = this.#registrations.filter((entry) => entry !== registration);
+    this.#matching.clear();
     return !this.#registrations.some((entry) => entry.filter === registration.filter);
   }
 
@@ -43,15 +46,30 @@ export class HandlerTable {
 
   /** Runs every matching handler; rejects when one failed (the message must not be acknowledged). */
   async dispatch(message: MqttMessage): Promise<void> {
-    const matching = this.#registrations.filter((entry) => topicMatches(entry.filter, message.topic));
+    const matching = this.#matching.answer(message.topic, (topic) =>
+      this.#registrations.filter((entry) => topicMatches(entry.filter, topic)),
+    );
     if (matching.length === 0) return;
     this.metrics.received();
+    // One handler is the usual case (every message of a busy ingest): no settling of a list for it.
+    const [only] = matching;
+    if (matching.length === 1 && only) {
+      try {
+        await only.handler(message);
+      } catch (error) {
+        this.#failed(message, error);
+      }
+      return;
+    }
     const outcomes = await Promise.allSettled(matching.map((entry) => entry.handler(message)));
     const failure = outcomes.find((outcome) => outcome.status === 'rejected');
-    if (!failure) return;
+    if (failure) this.#failed(message, failure.reason);
+  }
+
+  #failed(message: MqttMessage, reason: unknown): never {
     this.metrics.handlerFailed();
-    this.logger.warn({ err: failure.reason, topic: message.topic }, 'MQTT handler failed; not acknowledged');
-    throw failure.reason;
+    this.logger.warn({ err: reason, topic: message.topic }, 'MQTT handler failed; not acknowledged');
+    throw reason;
   }
 
   /** A flood of bad payloads must not flood the log: one line per interval with the count. */

@@ -10,10 +10,14 @@ import type {
   PlatformMqtt,
 } from './mqtt';
 import type { MqttMetrics } from './mqtt-metrics';
-import { isValidTopicName } from './topic-filter';
+import { isValidTopicName, TopicMemo, topicMatches } from './topic-filter';
 
 /** How long `start()` waits for the first connection before carrying on (the client keeps trying). */
 export const FIRST_CONNECT_WAIT_MS = 10_000;
+/** Live updates being written at once before `announce` refuses more (about 25 MB of small JSON). */
+export const MAX_ANNOUNCING = 50_000;
+/** One log line per this many failed or refused announcements. */
+const ANNOUNCE_LOG_EVERY = 1000;
 
 /** What the embedded and the external flavours share: the handler table, publish, malformed. */
 export abstract class MqttBase implements PlatformMqtt {
@@ -21,6 +25,9 @@ export abstract class MqttBase implements PlatformMqtt {
   protected readonly handlers: HandlerTable;
   protected client: MqttClient | undefined;
   readonly #privateFilters = new Set<string>();
+  readonly #privateTopics = new TopicMemo<boolean>();
+  #announcing = 0;
+  #announceProblems = 0;
   protected readonly authenticators: MqttAuthenticator[] = [];
 
   constructor(
@@ -46,13 +53,45 @@ export abstract class MqttBase implements PlatformMqtt {
     });
   }
 
+  announce(topic: string, payload: Buffer): boolean {
+    if (!isValidTopicName(topic)) throw new Error(`invalid MQTT topic "${topic}"`);
+    if (this.#announcing >= MAX_ANNOUNCING) {
+      this.#announceProblem('MQTT live updates dropped: too many still being written', { topic });
+      return false;
+    }
+    this.#announcing += 1;
+    this.sendAnnouncement(topic, payload, (error) => {
+      this.#announcing -= 1;
+      if (error) this.#announceProblem('MQTT live update not sent', { err: error, topic });
+    });
+    return true;
+  }
+
+  hasSubscribers(_topic: string): boolean {
+    return true;
+  }
+
+  /** Writes one announcement; calls `done` once it is written or has failed. */
+  protected sendAnnouncement(topic: string, payload: Buffer, done: (error?: Error) => void): void {
+    if (!this.client) return done(new Error('MQTT is not started'));
+    this.client.publish(topic, payload, { qos: 0, retain: false }, (error) => done(error));
+  }
+
+  #announceProblem(message: string, detail: Record<string, unknown>): void {
+    if (this.#announceProblems++ % ANNOUNCE_LOG_EVERY === 0)
+      this.logger.warn({ ...detail, count: this.#announceProblems }, message);
+  }
+
   async subscribe(
     topicFilter: string,
     handler: MqttHandler,
     options: MqttSubscribeOptions = {},
   ): Promise<() => Promise<void>> {
     const registration = this.handlers.add(topicFilter, handler);
-    if (options.private) this.#privateFilters.add(topicFilter);
+    if (options.private) {
+      this.#privateFilters.add(topicFilter);
+      this.#privateTopics.clear();
+    }
     await this.brokerSubscribe(topicFilter);
     return async () => {
       if (this.handlers.remove(registration)) await this.brokerUnsubscribe(topicFilter);
@@ -67,8 +106,11 @@ export abstract class MqttBase implements PlatformMqtt {
     this.handlers.malformed(message, reason);
   }
 
-  protected privateFilters(): string[] {
-    return [...this.#privateFilters];
+  /** True when `topic` falls under a filter subscribed with `{ private: true }` (remembered per topic). */
+  protected isPrivateTopic(topic: string): boolean {
+    return this.#privateTopics.answer(topic, (name) =>
+      [...this.#privateFilters].some((filter) => topicMatches(filter, name)),
+    );
   }
 
   /** Resolves on the first CONNACK, or after the wait with a warning (reconnects go on meanwhile). */

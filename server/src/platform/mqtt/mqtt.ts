@@ -69,6 +69,20 @@ export interface PlatformMqtt {
   /** Publishes; with QoS 1 the promise resolves when the broker acknowledged the message. */
   publish(topic: string, payload: string | Buffer, options?: MqttPublishOptions): Promise<void>;
   /**
+   * Sends a live update (QoS 0, not retained) to the broker's subscribers of `topic` only: unlike
+   * `publish`, the platform's own handlers never see it, which spares the embedded broker a round
+   * through its in-process client per update. Fire and forget: returns false, sending nothing, while
+   * too many updates are still being written (slow subscribers, a broker gone), so memory stays
+   * bounded; failures are logged (throttled). For a message that must arrive, use `publish`.
+   */
+  announce(topic: string, payload: Buffer): boolean;
+  /**
+   * Whether a message on `topic` would reach a subscriber now, so a publisher of live updates can
+   * skip building one nobody receives. Embedded broker: from its clients' subscriptions; an external
+   * broker does not say, so always true there.
+   */
+  hasSubscribers(topic: string): boolean;
+  /**
    * Calls `handler` for every message published on a matching topic from now on (retained messages
    * are not replayed). May be called before `start()`. Returns the function that unsubscribes.
    */

@@ -30,3 +30,29 @@ export function isValidTopicFilter(filter: string): boolean {
 export function isValidTopicName(topic: string): boolean {
   return topic.length > 0 && !topic.includes('+') && !topic.includes('#') && !topic.includes('\u0000');
 }
+
+/** How many topics a TopicMemo keeps before it starts over. */
+const MEMO_TOPICS = 10_000;
+
+/**
+ * Remembers a per-topic answer (which filters match it), since a device publishes on the same topic
+ * again and again. Bounded: when full it forgets everything and starts over, so a flood of distinct
+ * topics costs memory no more than the limit.
+ */
+export class TopicMemo<T> {
+  readonly #answers = new Map<string, T>();
+
+  answer(topic: string, compute: (topic: string) => T): T {
+    const known = this.#answers.get(topic);
+    if (known !== undefined) return known;
+    if (this.#answers.size >= MEMO_TOPICS) this.#answers.clear();
+    const computed = compute(topic);
+    this.#answers.set(topic, computed);
+    return computed;
+  }
+
+  /** Forgets every answer (the filters changed). */
+  clear(): void {
+    this.#answers.clear();
+  }
+}

@@ -29,10 +29,16 @@ export interface FeedbackTestApp {
  * table (no sample reports unless `samples`).
  */
 export async function buildFeedbackTestApp(
-  options: { env?: Record<string, string>; demo?: boolean; samples?: boolean } = {},
+  options: {
+    env?: Record<string, string>;
+    demo?: boolean;
+    samples?: boolean;
+    /** Another recording notifier (one that queues in SQL, or fails). */
+    notifier?: RecordingNotifier;
+  } = {},
 ): Promise<FeedbackTestApp> {
   const t = await buildTestApp(options.env ?? {});
-  const notifier = new RecordingNotifier();
+  const notifier = options.notifier ?? new RecordingNotifier();
   const platform = t.citydx.platform;
   const { app, module, services } = await assembleFeedbackApp(platform, notifier, { database: t.database });
   if (options.demo || options.samples) {

@@ -42,7 +42,7 @@ export function mqttIngestPart(platform: MqttIngestPlatform, links: StaLinks): M
     lingerMs: LINGER_MS,
     maxRows: MAX_ROWS,
     logger: platform.logger,
-    onCommitted: staNotifier(mqtt, links, platform.logger),
+    onCommitted: staNotifier(mqtt, links),
   });
 
   async function ingest(message: MqttMessage, parsed: ParsedMessage): Promise<void> {

@@ -101,6 +101,33 @@ describe('observations over MQTT (embedded broker)', () => {
     expect(seen.every(([, payload]) => '@iot.id' in payload)).toBe(true);
   });
 
+  it("announces on the generated FeatureOfInterest's topic, and builds nothing once nobody listens", async () => {
+    const [, datastream] = other.datastreamIds as [number, number];
+    const watcher = await client();
+    const seen: string[] = [];
+    watcher.on('message', (topic) => seen.push(topic));
+    await watcher.subscribeAsync('v1.1/+/Observations', { qos: 0 });
+    const publisher = await client({ username: 'integration', password: token });
+    await publisher.publishAsync(`v1.1/Datastreams(${datastream})/Observations`, '{"result": 3}', {
+      qos: 1,
+    });
+    const { rows: stored } = await sql<{ feature_of_interest_id: number }>`
+      select feature_of_interest_id from sensors.observations
+      where datastream_id = ${datastream}::bigint order by id desc limit 1`.execute(t.citydx.platform.db);
+    const feature = Number(stored[0]?.feature_of_interest_id);
+    await eventually(() => seen.length >= 2);
+    expect(seen.sort()).toEqual(
+      [
+        `v1.1/Datastreams(${datastream})/Observations`,
+        `v1.1/FeaturesOfInterest(${feature})/Observations`,
+      ].sort(),
+    );
+    const mqtt = t.citydx.platform.mqtt;
+    expect(mqtt.hasSubscribers(`v1.1/FeaturesOfInterest(${feature})/Observations`)).toBe(true);
+    await watcher.endAsync(true);
+    await eventually(() => !mqtt.hasSubscribers(`v1.1/FeaturesOfInterest(${feature})/Observations`));
+  });
+
   it('advertises the MQTT endpoint on the STA landing page', async () => {
     const landing = JSON.parse((await t.citydx.app.inject({ method: 'GET', url: '/sta/v1.1/' })).body) as {
       serverSettings: Record<string, unknown> & { conformance: string[] };

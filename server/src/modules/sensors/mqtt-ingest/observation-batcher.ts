@@ -1,7 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Db } from '../../../platform/db/database';
-import { defaultFeatures } from '../observations.repo';
 import { recordObservations, type ObservationInput, type ObservationOutcome } from '../observations.service';
 import {
   deviceGrants,
@@ -110,7 +109,13 @@ export class ObservationBatcher {
         p.publisher.kind === 'integration' ? [p.publisher.integration as IntegrationPublisher] : [],
       );
       await recheckIntegrations(integrations, this.options.auth);
-      ({ outcomes, stored } = await this.options.db.transaction().execute((trx) => this.#write(trx, batch)));
+      // A device's grant is checked in the insert's transaction (a new token stops the old one at
+      // once). Without devices the rows go in by one statement, atomic and committed on its own
+      // (recordObservations), so BEGIN and COMMIT would only add two round trips to every batch.
+      const write = (executor: Kysely<unknown>) => this.#write(executor, batch);
+      ({ outcomes, stored } = batch.some((pending) => pending.publisher.kind === 'device')
+        ? await this.options.db.transaction().execute(write)
+        : await write(this.options.db));
     } catch (error) {
       this.options.logger.warn(
         { err: error, messages: batch.length },
@@ -124,7 +129,7 @@ export class ObservationBatcher {
   }
 
   async #write(
-    trx: Kysely<unknown>,
+    executor: Kysely<unknown>,
     batch: readonly Pending[],
   ): Promise<{ outcomes: ObservationOutcome[][]; stored: StoredObservation[] }> {
     const devices = [
@@ -135,7 +140,7 @@ export class ObservationBatcher {
         batch.flatMap((p) => (p.publisher.kind === 'device' ? p.rows.map((r) => r.datastreamId) : [])),
       ),
     ];
-    const grants = await deviceGrants(trx, devices, deviceStreams);
+    const grants = await deviceGrants(executor, devices, deviceStreams);
     const allowed = (publisher: Publisher, row: ObservationInput): boolean =>
       mayPublishAnywhere(publisher) ||
       (publisher.kind === 'device' && grants.has(`${publisher.device.deviceId}:${row.datastreamId}`));
@@ -150,24 +155,21 @@ export class ObservationBatcher {
         return null;
       }),
     );
-    const recorded = await recordObservations(trx, accepted);
-    const storedRows = accepted.flatMap((input, index) => {
+    const recorded = await recordObservations(executor, accepted);
+    const stored: StoredObservation[] = [];
+    accepted.forEach((input, index) => {
       const outcome = recorded[index];
-      return outcome?.ok ? [{ id: outcome.id, input }] : [];
+      if (outcome?.ok)
+        stored.push({
+          id: outcome.id,
+          input,
+          featureOfInterestId: outcome.featureOfInterestId ?? input.featureOfInterestId ?? null,
+        });
     });
-    const needFeature = [
-      ...new Set(storedRows.filter((s) => !s.input.featureOfInterestId).map((s) => s.input.datastreamId)),
-    ];
-    const features = this.options.onCommitted ? await defaultFeatures(trx, needFeature) : new Map();
     let next = 0;
     const outcomes = decided.map((rows) =>
       rows.map((outcome) => outcome ?? (recorded[next++] as ObservationOutcome)),
     );
-    const stored = storedRows.map(({ id, input }) => ({
-      id,
-      input,
-      featureOfInterestId: input.featureOfInterestId ?? features.get(input.datastreamId) ?? null,
-    }));
     return { outcomes, stored };
   }
 }
