@@ -51,6 +51,7 @@ describe('the notify adapters of the composition root', () => {
     });
     expect(response.statusCode).toBe(201);
     const { trackingCode } = json<{ trackingCode: string }>(response);
+    await t.citydx.platform.events.dispatchPending();
     const sent = await outbox('channel=email&q=wiring@example.vn');
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ address: 'wiring@example.vn', template: 'feedback.received' });

@@ -141,6 +141,7 @@ describe('reports over SMS, Zalo and the call centre', () => {
     const code = /PA-\d{4}-\d{6}/.exec(reply?.text ?? '')?.[0] ?? '';
     const report = await f.services.ctx.reports.findByCode(code);
     const id = report?.id ?? '';
+    await f.t.citydx.platform.events.dispatchPending(); // the acknowledgement
     await staff('POST', `/hub/reports/${id}/classify`, {
       categoryCode: 'ha-tang-do-thi',
       adminUnitCode: '20242',

@@ -16,6 +16,7 @@ import { installMultipart } from './multipart';
 import { open311Routes } from './open311/open311.routes';
 import { publicRoutes } from './public.routes';
 import { routingRoutes } from './routing.routes';
+import { SUBMITTED_EVENT } from './submission.repo';
 
 export type { FeedbackOptions } from './feedback.context';
 
@@ -74,6 +75,10 @@ function pluginOf(services: FeedbackServices): FastifyPluginAsync {
     ctx.options.notifier.registerTemplates(feedbackTemplates);
     ctx.options.notifier.registerInboundFallback(
       inboundHandler(services.submissions, services.citizens, ctx.links),
+    );
+    // The acknowledgement follows the report's own event, so filing a report never waits for the notifier.
+    ctx.platform.events.subscribe(SUBMITTED_EVENT, (event) =>
+      services.submissions.acknowledge(String(event.payload.reportId)),
     );
     await app.register(
       async (api) => {

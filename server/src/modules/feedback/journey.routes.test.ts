@@ -62,6 +62,9 @@ describe('a report from the web, routed by the hub, answered by a ward, publishe
     submitted = json<Submitted>(response);
     expect(submitted.trackingCode).toMatch(/^PA-\d{4}-\d{6}$/);
     expect(submitted.ownerToken.length).toBeGreaterThan(20);
+    // The acknowledgement follows the report's outbox event (the dispatcher's work in a running app).
+    expect(f.notifier.to('a@example.vn')).toEqual([]);
+    await f.t.citydx.platform.events.dispatchPending();
     expect(f.notifier.to('a@example.vn').map((m) => m.template)).toEqual(['feedback.received']);
   });
 

@@ -73,13 +73,6 @@ export type InboundHandler = (message: InboundMessage) => Promise<InboundReply |
 export interface FeedbackNotifier {
   /** Queues one message in the caller's transaction; delivery (and retries) are the notifier's business. */
   send(executor: Executor, message: FeedbackMessage): Promise<void>;
-  /**
-   * Optional: true when `send` keeps nothing in this database (it never uses the executor), as the
-   * tests' recording notifier. A new report with nothing else to write is then filed by one autocommit
-   * statement and its acknowledgement handed over right after that committed. The notify adapter
-   * queues messages in SQL, in the caller's transaction, and leaves this unset.
-   */
-  readonly keepsMessagesOutsideDatabase?: boolean;
   /** Called once when feedback's routes are mounted. */
   registerTemplates(templates: readonly FeedbackTemplate[]): void;
   /**

@@ -7,11 +7,10 @@ import { buildFeedbackTestApp, type FeedbackTestApp } from './testing/test-app';
 import { RecordingNotifier } from './testing/recording-notifier';
 import { eventPayload } from './workflow';
 
-/** A notifier like notify's adapter: it queues in SQL, through the caller's transaction, and may fail. */
+/** A notifier like notify's adapter: it queues in SQL, and may be down. */
 class SqlQueueingNotifier extends RecordingNotifier {
-  override readonly keepsMessagesOutsideDatabase = false;
   failing = false;
-  /** Whether the executor it was handed had a transaction open with the report already written. */
+  /** Whether each send found a transaction open (one with the report in it would be a bug now). */
   readonly inTransaction: boolean[] = [];
 
   override async send(executor: Executor, message: FeedbackMessage): Promise<void> {
@@ -46,62 +45,65 @@ async function storedEvents(f: FeedbackTestApp, reportId: string) {
   return rows;
 }
 
-describe('filing a report: one statement, or one transaction when the acknowledgement is queued in SQL', () => {
-  let outside: FeedbackTestApp;
-  let inSql: FeedbackTestApp;
-  const sqlNotifier = new SqlQueueingNotifier();
+describe('filing a report: one statement, the acknowledgement after its outbox event', () => {
+  let f: FeedbackTestApp;
+  const notifier = new SqlQueueingNotifier();
 
   beforeAll(async () => {
-    outside = await buildFeedbackTestApp({ demo: true });
-    inSql = await buildFeedbackTestApp({ demo: true, notifier: sqlNotifier });
+    f = await buildFeedbackTestApp({ demo: true, notifier });
   });
-  afterAll(async () => {
-    await outside.close();
-    await inSql.close();
-  });
+  afterAll(() => f.close());
+
+  const reportCount = async (description: string) => {
+    const { rows } = await sql<{ n: number }>`
+      select count(*) as n from feedback.reports where description = ${description}`.execute(f.t.database.db);
+    return rows[0]?.n;
+  };
 
   it('commits report, history, owner token and the submitted event together (one statement)', async () => {
-    const { report, ownerToken } = await outside.services.submissions.submit(
+    const { report, ownerToken } = await f.services.submissions.submit(
       submission('Đèn tín hiệu hỏng ở ngã tư (một câu lệnh)'),
       citizen,
     );
     expect(ownerToken).toBeTruthy();
-    expect(await storedEvents(outside, report.id)).toEqual([
+    expect(await storedEvents(f, report.id)).toEqual([
       { type: 'feedback.report.submitted', payload: eventPayload(null, report) },
     ]);
     const { rows } = await sql<{ history: number; tokens: number }>`
       select (select count(*) from feedback.report_history where report_id = ${report.id}) as history,
              (select count(*) from feedback.citizen_tokens where report_id = ${report.id}) as tokens`.execute(
-      outside.t.database.db,
+      f.t.database.db,
     );
     expect(rows[0]).toEqual({ history: 1, tokens: 1 });
-    expect(outside.notifier.to('paths@example.vn').map((m) => m.reference)).toEqual([
+    // Nothing was sent while filing: the acknowledgement is the event's work.
+    expect(notifier.to('paths@example.vn')).toEqual([]);
+    await f.t.citydx.platform.events.dispatchPending();
+    expect(notifier.to('paths@example.vn').map((m) => m.reference)).toEqual([
       `feedback:${report.id}:received:email:paths@example.vn`,
     ]);
+    expect(notifier.inTransaction.at(-1)).toBe(false);
   });
 
-  it('queues the acknowledgement inside the transaction that writes the report', async () => {
-    const { report } = await inSql.services.submissions.submit(
-      submission('Cây đổ chắn đường (giao dịch)'),
-      citizen,
-    );
-    expect(sqlNotifier.inTransaction).toEqual([true]);
-    expect(await storedEvents(inSql, report.id)).toEqual([
-      { type: 'feedback.report.submitted', payload: eventPayload(null, report) },
-    ]);
-  });
-
-  it('keeps nothing when the acknowledgement cannot be queued', async () => {
-    sqlNotifier.failing = true;
+  it('files the report while the notifier is down, and acknowledges it once when it is back', async () => {
     const description = 'Nắp cống bị mất (thông báo lỗi)';
-    await expect(inSql.services.submissions.submit(submission(description), citizen)).rejects.toThrow(
-      'notify is down',
-    );
-    sqlNotifier.failing = false;
-    const { rows } = await sql<{ n: number }>`
-      select count(*) as n from feedback.reports where description = ${description}`.execute(
-      inSql.t.database.db,
-    );
-    expect(rows[0]?.n).toBe(0);
+    notifier.failing = true;
+    const { report } = await f.services.submissions.submit(submission(description), citizen);
+    expect(await reportCount(description)).toBe(1);
+    await f.t.citydx.platform.events.dispatchPending();
+    expect(notifier.to('paths@example.vn').filter((m) => m.reference.includes(report.id))).toEqual([]);
+
+    // The event stays pending (with back-off); a redelivery after notify is back sends it, and a
+    // second delivery of the same event sends nothing more.
+    notifier.failing = false;
+    await sql`update platform.outbox_events set available_at = now()
+      where dispatched_at is null and payload ->> 'reportId' = ${report.id}`.execute(f.t.database.db);
+    await f.t.citydx.platform.events.dispatchPending();
+    await f.services.submissions.acknowledge(report.id);
+    expect(
+      notifier
+        .to('paths@example.vn')
+        .filter((m) => m.reference.includes(report.id))
+        .map((m) => m.template),
+    ).toEqual(['feedback.received']);
   });
 });

@@ -22,6 +22,9 @@ const REPORT_COLUMNS = `id, tracking_code, category_code, status, channel, descr
   answer, answered_at, answered_by, review_note, published_at, closed_at, status_note, rejection_reason,
   rating, rating_comment, rated_at, reopen_count, follower_count, is_sample, updated_at`;
 
+/** The event of a new report (the acknowledgement to the citizen follows it). */
+export const SUBMITTED_EVENT = 'feedback.report.submitted';
+
 /** The `feedback.report.submitted` payload (workflow.ts eventPayload), built from the inserted row. */
 const SUBMITTED_PAYLOAD = `json_build_object('reportId', r.id, 'trackingCode', r.tracking_code,
   'status', r.status, 'previousStatus', null, 'categoryCode', r.category_code, 'agencyId', r.agency_id,
@@ -35,7 +38,7 @@ const SUBMITTED_PAYLOAD = `json_build_object('reportId', r.id, 'trackingCode', r
  */
 function submitStatement(events: Pick<EventBus, 'composedInsert'>): string {
   const event = events.composedInsert({
-    type: `'feedback.report.submitted'`,
+    type: `'${SUBMITTED_EVENT}'`,
     payload: SUBMITTED_PAYLOAD,
     from: 'r',
   });

@@ -56,9 +56,11 @@ const OWNER_TOKEN_DAYS = 180;
 const UNIT_LOOKUP_MAX_METRES = 30_000;
 
 /**
- * Files reports. The report row, its first history row, the outbox event, the owner token and the
- * acknowledgement message are committed (by one statement, or one transaction) before the tracking code
- * is returned: a report acknowledged to a citizen survives a crash right after.
+ * Files reports. The report row, its first history row, the outbox event and the owner token are
+ * committed (by one statement, or one transaction) before the tracking code is returned: a report
+ * acknowledged to a citizen survives a crash right after. The acknowledgement message follows the
+ * outbox event (`acknowledge`), so it is sent at least once whatever happens after the commit, and
+ * filing never waits on the notifier.
  */
 export class SubmissionService {
   // Categories change rarely and are read by every submission: an edit reaches every process within seconds.
@@ -83,12 +85,19 @@ export class SubmissionService {
 
   /**
    * Most reports (web, app, Open311) are filed by the submission statement alone; a transaction is
-   * needed only to look for a retried delivery first (SMS, Zalo), to audit the operator who typed it,
-   * or when the notifier queues the acknowledgement in SQL.
+   * needed only to look for a retried delivery first (SMS, Zalo), or to audit the operator who typed it.
    */
   #isOneStatement(row: NewReportRow, audited: boolean): boolean {
-    const acknowledgedInSql = row.notify !== null && !this.ctx.options.notifier.keepsMessagesOutsideDatabase;
-    return !row.externalRef && !audited && !acknowledgedInSql;
+    return !row.externalRef && !audited;
+  }
+
+  /**
+   * The acknowledgement to the reporter, on the channel they chose: called for the report's
+   * `feedback.report.submitted` event. Its message reference makes a redelivered event harmless.
+   */
+  async acknowledge(reportId: string): Promise<void> {
+    const report = await this.ctx.reports.findById(reportId);
+    if (report) await this.ctx.notifications.submitted(this.ctx.platform.db, report);
   }
 
   /** Everything that reads outside the transaction (PGlite has one connection: no nested reads). */
@@ -169,10 +178,7 @@ export class SubmissionService {
   async #storeAlone(prepared: Prepared, actor: Actor): Promise<Submitted> {
     const ownerToken = randomSecret();
     const inserted = await this.#submissions.insertAlone(prepared.row, ownerExtras(actor, ownerToken));
-    const report = reportOf(inserted, prepared);
-    // Committed; the notifier keeps its messages elsewhere, or there is no contact to acknowledge.
-    await this.ctx.notifications.submitted(this.ctx.platform.db, report);
-    return { report, ownerToken, created: true };
+    return { report: reportOf(inserted, prepared), ownerToken, created: true };
   }
 
   async #store(trx: Executor, prepared: Prepared, actor: Actor, audited: boolean): Promise<Submitted> {
@@ -192,7 +198,6 @@ export class SubmissionService {
         summary: { trackingCode: report.trackingCode, channel: report.channel },
       });
     }
-    await this.ctx.notifications.submitted(trx, report);
     return { report, ownerToken, created: true };
   }
 }

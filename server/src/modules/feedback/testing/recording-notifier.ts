@@ -20,9 +20,6 @@ export class RecordingNotifier implements FeedbackNotifier {
   readonly #references = new Set<string>();
   #inbound: InboundHandler | null = null;
 
-  // Messages live in this object, never in the database: a submission needs no transaction for them.
-  readonly keepsMessagesOutsideDatabase: boolean = true;
-
   constructor(private readonly keep = true) {}
 
   async send(_executor: Executor, message: FeedbackMessage): Promise<void> {
