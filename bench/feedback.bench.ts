@@ -211,6 +211,9 @@ function printPost(label: string, result: Awaited<ReturnType<typeof postBench>>)
   );
 }
 
+// FEEDBACK_BENCH_PARTS=post skips seeding 1,000,000 reports and the GETs (a quick check of a write change).
+const withGets = (process.env.FEEDBACK_BENCH_PARTS ?? 'post,get').split(',').includes('get');
+
 // The figures only mean something on a quiet machine: say how busy it was.
 const loadAtStart = os.loadavg();
 console.log(
@@ -226,6 +229,7 @@ const postgres = await withPostgres(async (databaseUrl) => {
   try {
     const posts = await postBench(served);
     printPost('PostgreSQL', posts);
+    if (!withGets) return { posts };
     const seconds = await seedReports(databaseUrl);
     console.log(`seeded ${REPORTS.toLocaleString('en')} reports in ${seconds.toFixed(0)} s`);
     const gets = await getBench(served);

@@ -178,7 +178,9 @@ async function generateStored(
   engine: Engine,
 ): Promise<{ datastreams: number[]; end: Date }> {
   const perStream = STORED[engine] / STORED_DATASTREAMS;
-  const stepSeconds = 180; // 20.8 days of 3-minute readings: the current and last month's partitions
+  // 21 days of readings whatever the count (3 minutes apart for PostgreSQL's 10M, 30 for PGlite's 1M):
+  // the queried days reach 16 days back, across the current and often the last month's partitions.
+  const stepSeconds = Math.floor((21 * 24 * 3600) / perStream);
   const end = new Date(Math.floor(Date.now() / HOUR_MS) * HOUR_MS - 2 * HOUR_MS);
   const { rows } = await sql<{ id: number }>`
     insert into sensors.datastreams (name, description, observation_type, unit_of_measurement, thing_id, sensor_id,

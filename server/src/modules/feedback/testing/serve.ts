@@ -76,6 +76,10 @@ const owner = new Principal(
 );
 const { token } = await platform.auth.createToken(owner, 'bench', null, systemActor);
 
+// As `citydx start` does: the outbox dispatcher delivers each report's event, so the benchmark pays for
+// the acknowledgement like production (here twice, an upper bound: the app's own feedback module and
+// this assembled one both subscribe).
+platform.events.start();
 const url = await app.listen({ port: config.port, host: config.host });
 fs.writeSync(1, `${JSON.stringify({ url, apiKey: token })}\n`);
 
